@@ -1,0 +1,31 @@
+// Profiles of the MediaNest acceptance suite. Tags given on the command line are ANDed with a
+// profile's own, so `npx cucumber-js -p spawned --tags @smoke` runs the smoke scenarios spawned.
+const reports = [
+  'progress',
+  'html:reports/cucumber-report.html',
+  'junit:reports/cucumber-junit.xml',
+  'message:reports/cucumber-messages.ndjson',
+];
+
+const common = {
+  paths: ['features/**/*.feature'],
+  requireModule: ['ts-node/register/transpile-only'],
+  require: ['support/**/*.ts', 'step-definitions/**/*.ts'],
+  format: reports,
+  formatOptions: { junit: { suiteName: 'MediaNest gateway acceptance' } },
+  worldParameters: { target: 'embedded' },
+};
+
+const everydayTags = 'not @wip and not @load';
+
+module.exports = {
+  default: { ...common, tags: everydayTags },
+  ci: { ...common, tags: everydayTags, format: ['summary', ...reports.slice(1)], parallel: 2 },
+  smoke: { ...common, tags: '@smoke and not @wip' },
+  spawned: { ...common, tags: `${everydayTags} and not @embedded-only`, worldParameters: { target: 'spawned' } },
+  remote: {
+    ...common,
+    tags: `${everydayTags} and not @embedded-only and not @fresh-gateway`,
+    worldParameters: { target: 'remote' },
+  },
+};

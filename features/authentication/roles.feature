@@ -1,0 +1,64 @@
+@auth
+Feature: Roles: admins and users
+  Admins run the MediaNest install: they see every user and decide who else is an admin. The
+  install names its admins by Plex username (ADMIN_PLEX_USERNAMES); when it names none, the first
+  account ever to sign in becomes the admin, so a new install is never left without one.
+
+  Rule: the configured admins are admins, everyone else is a user
+
+    @smoke
+    Scenario: a configured admin signs in as an admin
+      When Ada signs in
+      Then Ada is signed in as an admin
+
+    Scenario: anyone not configured signs in as a user
+      Given Ada, an admin, is signed in
+      When Bob signs in
+      Then Bob is signed in as a user
+
+  Rule: with no admins configured, the first account ever becomes the admin
+
+    @fresh-gateway
+    Scenario: the first account becomes admin and the next one a user
+      Given the install names no admins
+      When Bob signs in and then Cleo signs in
+      Then Bob is signed in as an admin
+      And Cleo is signed in as a user
+
+  Rule: admins manage the other accounts
+
+    Scenario: an admin lists every account
+      Given Bob and Cleo have signed in
+      And Ada, an admin, is signed in
+      When Ada lists the users
+      Then she sees Bob, Cleo and Ada, in the order they first signed in
+
+    Scenario: an admin makes a user an admin
+      Given Bob has signed in
+      And Ada, an admin, is signed in
+      When Ada makes Bob an admin
+      Then Bob's session shows him as an admin
+
+    Scenario: an admin cannot take away her own admin role
+      Given Ada, an admin, is signed in
+      When Ada tries to make herself a user
+      Then Ada is refused with CANNOT_DEMOTE_SELF
+      And Ada is still an admin
+
+    @security
+    Scenario: a user cannot list the accounts
+      Given Bob is signed in
+      When Bob tries to list the users
+      Then Bob is refused with FORBIDDEN
+
+    @security
+    Scenario: a user cannot make himself an admin
+      Given Bob is signed in
+      When Bob tries to make himself an admin
+      Then Bob is refused with FORBIDDEN
+      And Bob is still a user
+
+    @security
+    Scenario: a visitor who is not signed in cannot list the accounts
+      When a visitor tries to list the users
+      Then the visitor is refused with UNAUTHORIZED

@@ -1,0 +1,18 @@
+@auth @security @rate-limiting
+Feature: Sign-in is rate limited
+  Asking plex.tv for PINs costs plex.tv's goodwill, and guessing PINs must be slow, so each address
+  may ask for 10 PINs and try 30 verifications a minute. The limits reset after the minute.
+
+  Scenario: the eleventh PIN in a minute from one address is refused
+    Given a visitor has asked for 10 PINs this minute
+    When the visitor asks for another PIN
+    Then the visitor is refused with RATE_LIMITED
+    And the visitor is told when to retry
+    And plex.tv was asked for 10 PINs only
+
+  @embedded-only
+  Scenario: after the minute, PINs can be asked for again
+    Given a visitor has asked for 10 PINs this minute
+    And 61 seconds pass
+    When the visitor asks for another PIN
+    Then the visitor is given a PIN code and a link to app.plex.tv carrying that code

@@ -1,0 +1,41 @@
+@auth @security
+Feature: Only tokens MediaNest signed are accepted
+  A session token is a JWT the gateway signed with its own key (HS256), for its own API, for 24
+  hours. Anything else is refused before it reaches a route, whatever it claims to be: each of
+  these is a way people have tried to get into APIs that trusted a token too easily.
+
+  Scenario Outline: a forged or tampered token is refused
+    Given Bob is signed in
+    When Bob calls MediaNest with <a forged token>
+    Then Bob is refused with TOKEN_INVALID
+
+    Examples: forgeries
+      | a forged token                                    |
+      | a token that claims to need no signature          |
+      | his token with the payload edited to say admin    |
+      | a token signed with another key                   |
+      | a token signed for another audience               |
+      | a token from another issuer                       |
+      | garbage instead of a token                        |
+      | a token with no expiry                            |
+      | a token for an account that does not exist        |
+
+  @embedded-only
+  Scenario: a token past its expiry is refused as expired
+    Given Bob is signed in
+    And 24 hours pass
+    When Bob looks at his session
+    Then Bob is refused with TOKEN_EXPIRED
+
+  Scenario: a call with no token at all asks the caller to sign in
+    When a visitor looks at the session
+    Then the visitor is refused with UNAUTHORIZED
+
+  Scenario: a credential that is not a bearer token is refused
+    When a visitor looks at the session with a Basic username and password
+    Then the visitor is refused with TOKEN_INVALID
+
+  Scenario: the Plex token never leaves the gateway
+    Given Bob is signed in
+    When Bob looks at his session
+    Then no answer MediaNest gave in this scenario contains Bob's Plex token

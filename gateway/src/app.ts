@@ -1,0 +1,99 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { DestinationStream } from 'pino';
+import { adminUserRoutes } from './auth/admin-routes';
+import { enforce, identify } from './auth/guard';
+import { authRoutes } from './auth/routes';
+import { systemClock, type Clock } from './clock';
+import type { GatewayConfig } from './config';
+import { healthRoutes } from './health/routes';
+import { installCompilers } from './http/compilers';
+import { installErrorHandler } from './http/error-handler';
+import { installRateLimits } from './http/rate-limits';
+import { createServices, type GatewayServices } from './services';
+import { openDatabase, type Db } from './store/database';
+
+export interface GatewayDeps {
+  clock?: Clock;
+  /** An open database; by default the one at `config.databasePath`. */
+  db?: Db;
+  /** Where the log goes; by default standard output. */
+  logStream?: DestinationStream;
+}
+
+export interface Gateway {
+  url: string;
+  app: FastifyInstance;
+  services: GatewayServices;
+  close(): Promise<void>;
+}
+
+export const API_PREFIX = '/api/v1';
+const CORRELATION_ID = /^[A-Za-z0-9._-]{1,128}$/;
+
+/** Builds the MediaNest gateway from its configuration and dependencies and starts it listening. */
+export async function buildGateway(config: GatewayConfig, deps: GatewayDeps = {}): Promise<Gateway> {
+  const clock = deps.clock ?? systemClock;
+  const db = deps.db ?? openDatabase(config.databasePath);
+  const services = createServices(config, clock, db);
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: {
+        paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-plex-token"]', 'res.headers["set-cookie"]', '*.token', '*.authToken'],
+        censor: '[redacted]',
+      },
+      ...(deps.logStream ? { stream: deps.logStream } : {}),
+    },
+    bodyLimit: 64 * 1024,
+    forceCloseConnections: true,
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const incoming = request.headers['x-correlation-id'];
+      return typeof incoming === 'string' && CORRELATION_ID.test(incoming) ? incoming : randomUUID();
+    },
+    requestIdLogLabel: 'correlationId',
+  });
+  app.removeContentTypeParser('text/plain'); // JSON bodies only
+  installCompilers(app);
+  installErrorHandler(app);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-correlation-id', request.id);
+  });
+  await app.register(helmet, { global: true });
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: { openapi: '3.1.0', info: { title: 'MediaNest API gateway', version: '1.0.0' }, servers: [{ url: API_PREFIX }] },
+  });
+  await installRateLimits(app, config.rateLimits);
+  app.addHook('onRequest', async (request) => identify(services, request));
+  app.addHook('onRequest', app.generalRateLimit);
+  app.addHook('preParsing', async (request) => enforce(request));
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes, { services });
+      await api.register(authRoutes, { services });
+      await api.register(adminUserRoutes, { services });
+      api.get('/openapi.json', { config: { access: 'public', rateLimited: false }, schema: { hide: true } }, async () => app.swagger());
+    },
+    { prefix: API_PREFIX },
+  );
+
+  await app.listen({ port: config.port, host: config.host });
+  const { address, port } = app.server.address() as AddressInfo;
+  const host = address.includes(':') ? `[${address}]` : address;
+  return {
+    url: `http://${host}:${port}`,
+    app,
+    services,
+    close: async () => {
+      await app.close();
+      db.close();
+    },
+  };
+}

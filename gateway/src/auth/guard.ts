@@ -1,0 +1,78 @@
+import type { FastifyRequest } from 'fastify';
+import { ApiError } from '../http/errors';
+import type { GatewayServices } from '../services';
+import type { User } from '../store/users';
+import type { TokenClaims } from './tokens';
+
+export const SESSION_COOKIE = 'medianest_session';
+export const CSRF_COOKIE = 'medianest_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
+export type Access = 'public' | 'user' | 'admin';
+
+export interface Authenticated {
+  user: User;
+  claims: TokenClaims;
+  via: 'bearer' | 'cookie';
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth?: Authenticated;
+    authFailure?: ApiError;
+  }
+  interface FastifyContextConfig {
+    /** Who may call the route; every route says so. */
+    access?: Access;
+    /** False exempts the route from the per-user and per-IP limits. */
+    rateLimited?: boolean;
+  }
+}
+
+/** Verifies a token and loads its user: any failure is a 401 `ApiError`. */
+export async function authenticateToken(services: GatewayServices, token: string): Promise<{ user: User; claims: TokenClaims }> {
+  const claims = await services.tokens.verify(token);
+  if (services.signIns.isRevoked(claims.jti)) throw new ApiError('TOKEN_REVOKED', 'This session was signed out');
+  const user = services.users.byId(claims.userId);
+  if (!user) throw new ApiError('TOKEN_INVALID', 'The token is not valid');
+  return { user, claims };
+}
+
+/** Works out who is calling, without refusing anyone yet (the rate limiter needs to know first). */
+export async function identify(services: GatewayServices, request: FastifyRequest): Promise<void> {
+  const header = request.headers.authorization;
+  const cookie = request.cookies?.[SESSION_COOKIE];
+  if (header === undefined && !cookie) return;
+  try {
+    if (header !== undefined) {
+      const [scheme, token] = header.split(' ');
+      if (scheme?.toLowerCase() !== 'bearer' || !token) throw new ApiError('TOKEN_INVALID', 'Send the token as "Bearer <token>"');
+      request.auth = { ...(await authenticateToken(services, token)), via: 'bearer' };
+    } else {
+      request.auth = { ...(await authenticateToken(services, cookie!)), via: 'cookie' };
+    }
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    request.authFailure = error;
+  }
+}
+
+/** Refuses the request unless its caller may use the route; cookie sessions also need the CSRF header to write. */
+export function enforce(request: FastifyRequest): void {
+  const access = request.routeOptions.config?.access ?? 'public';
+  if (access === 'public') return;
+  if (!request.auth) throw request.authFailure ?? new ApiError('UNAUTHORIZED', 'Sign in first');
+  if (access === 'admin' && request.auth.user.role !== 'admin') throw new ApiError('FORBIDDEN', 'Only an admin may do this');
+  if (request.auth.via === 'cookie' && ['POST', 'PUT', 'PATCH', 'DELETE'].includes(request.method)) {
+    const expected = request.cookies?.[CSRF_COOKIE];
+    if (!expected || request.headers[CSRF_HEADER] !== expected) {
+      throw new ApiError('CSRF_INVALID', 'Send the X-CSRF-Token header with the value of the medianest_csrf cookie');
+    }
+  }
+}
+
+/** The signed-in caller of a route whose access is 'user' or 'admin'. */
+export function caller(request: FastifyRequest): Authenticated {
+  if (!request.auth) throw new ApiError('UNAUTHORIZED', 'Sign in first');
+  return request.auth;
+}

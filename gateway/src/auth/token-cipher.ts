@@ -1,0 +1,24 @@
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+
+/** Keeps users' Plex tokens encrypted at rest: AES-256-GCM, a fresh IV each time. */
+export class TokenCipher {
+  private readonly key: Buffer;
+
+  constructor(secret: string) {
+    this.key = createHash('sha256').update(secret).digest();
+  }
+
+  encrypt(plain: string): string {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
+    const sealed = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+    return [iv, cipher.getAuthTag(), sealed].map((part) => part.toString('base64url')).join('.');
+  }
+
+  decrypt(stored: string): string {
+    const [iv, tag, sealed] = stored.split('.').map((part) => Buffer.from(part, 'base64url'));
+    const decipher = createDecipheriv('aes-256-gcm', this.key, iv!);
+    decipher.setAuthTag(tag!);
+    return Buffer.concat([decipher.update(sealed!), decipher.final()]).toString('utf8');
+  }
+}

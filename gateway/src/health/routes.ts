@@ -1,0 +1,34 @@
+import type { FastifyInstance } from 'fastify';
+import { arrayOf, boolean, enumOf, envelope, integer, nullable, object, string } from '../http/envelope';
+import type { GatewayServices } from '../services';
+import { isReachable } from '../store/database';
+
+const liveReply = envelope(object({ status: enumOf('ok'), uptimeSeconds: integer }));
+const breakerSchema = object({
+  upstream: string,
+  state: enumOf('closed', 'open', 'half_open'),
+  failures: integer,
+  openedAt: nullable(string),
+  nextAttemptAt: nullable(string),
+});
+const readyReply = envelope(object({ ready: boolean, database: enumOf('up', 'down'), breakers: arrayOf(breakerSchema) }));
+
+/** Liveness and readiness: public, never rate limited. */
+export async function healthRoutes(app: FastifyInstance, { services }: { services: GatewayServices }) {
+  const startedAt = services.clock.now();
+  const open = { access: 'public' as const, rateLimited: false };
+
+  app.get('/health', { config: open, schema: { tags: ['health'], response: { 200: liveReply } } }, async () => ({
+    success: true,
+    data: { status: 'ok', uptimeSeconds: Math.floor((services.clock.now() - startedAt) / 1000) },
+  }));
+
+  // An open breaker is reported but does not make the gateway unready: it still serves what it can.
+  app.get('/health/ready', { config: open, schema: { tags: ['health'], response: { 200: readyReply, 503: readyReply } } }, async (_request, reply) => {
+    const ready = isReachable(services.db);
+    return reply.code(ready ? 200 : 503).send({
+      success: ready,
+      data: { ready, database: ready ? 'up' : 'down', breakers: services.breakers.states() },
+    });
+  });
+}

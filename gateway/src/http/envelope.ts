@@ -1,0 +1,43 @@
+/** JSON Schema builders for the response envelope of CONTRACT.md, shared by every route. */
+
+export type Schema = Record<string, unknown>;
+
+export const errorEnvelope: Schema = {
+  type: 'object',
+  properties: {
+    success: { type: 'boolean' },
+    error: {
+      type: 'object',
+      required: ['code', 'message', 'correlationId'],
+      properties: {
+        code: { type: 'string' },
+        message: { type: 'string' },
+        correlationId: { type: 'string' },
+        details: { type: 'object', additionalProperties: true },
+      },
+    },
+  },
+};
+
+/** `{success: true, data, meta?}` around the given data schema. */
+export function envelope(data: Schema, meta?: Schema): Schema {
+  return {
+    type: 'object',
+    required: ['success', 'data'],
+    properties: { success: { type: 'boolean' }, data, ...(meta ? { meta } : {}) },
+  };
+}
+
+export function object(properties: Record<string, Schema>, required: string[] = Object.keys(properties)): Schema {
+  return { type: 'object', additionalProperties: false, required, properties };
+}
+
+export const string: Schema = { type: 'string' };
+export const integer: Schema = { type: 'integer' };
+export const number: Schema = { type: 'number' };
+export const boolean: Schema = { type: 'boolean' };
+export const nullable = (schema: Schema): Schema => ({ ...schema, type: [schema.type as string, 'null'] });
+export const arrayOf = (items: Schema): Schema => ({ type: 'array', items });
+export const enumOf = (...values: string[]): Schema => ({ type: 'string', enum: values });
+
+export const ok = <T>(data: T, meta?: Record<string, unknown>) => (meta ? { success: true as const, data, meta } : { success: true as const, data });

@@ -1,0 +1,79 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ApiError } from './errors';
+
+interface ValidationIssue {
+  instancePath?: string;
+  message?: string;
+  keyword?: string;
+  params?: Record<string, unknown>;
+}
+
+/**
+ * The one root error handler: catalogued errors answer with their status and code, Fastify's own
+ * request errors are mapped into the catalogue, and anything else becomes a logged, generic 500.
+ */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => sendError(request, reply, toApiError(error, request)));
+  app.setNotFoundHandler((request, reply) => sendError(request, reply, new ApiError('NOT_FOUND', 'No such route')));
+}
+
+export function sendError(request: FastifyRequest, reply: FastifyReply, error: ApiError) {
+  return reply
+    .code(error.status)
+    .headers(error.headers)
+    .type('application/json; charset=utf-8')
+    .send({
+      success: false,
+      error: {
+        code: error.code,
+        message: error.message,
+        correlationId: request.id,
+        ...(error.details ? { details: error.details } : {}),
+      },
+    });
+}
+
+function toApiError(error: FastifyError, request: FastifyRequest): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error.validation) {
+    return new ApiError('VALIDATION_ERROR', 'The request is not valid', {
+      fields: (error.validation as ValidationIssue[]).map((issue) => describe(issue, error.validationContext)),
+    });
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new ApiError('INVALID_JSON', 'The body is not valid JSON');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new ApiError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json');
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new ApiError('PAYLOAD_TOO_LARGE', 'The body is larger than 64 KiB');
+  }
+  if (error.statusCode === 429) {
+    return new ApiError('RATE_LIMITED', 'Too many requests: retry later', undefined, retryAfterOf(error));
+  }
+  if (error instanceof SyntaxError && error.statusCode === 400) return new ApiError('INVALID_JSON', 'The body is not valid JSON');
+  request.log.error({ err: error }, 'unexpected error');
+  return new ApiError('INTERNAL_ERROR', 'Something went wrong on our side');
+}
+
+function describe(issue: ValidationIssue, part: string | undefined) {
+  const base = issue.instancePath ? issue.instancePath.slice(1).replace(/\//g, '.') : '';
+  const field =
+    issue.keyword === 'required' ? join(base, String(issue.params?.missingProperty))
+    : issue.keyword === 'additionalProperties' ? join(base, String(issue.params?.additionalProperty))
+    : base || part || 'body';
+  const problem =
+    issue.keyword === 'required' ? 'is required'
+    : issue.keyword === 'additionalProperties' ? 'is not allowed'
+    : issue.message ?? 'is not valid';
+  return { field, in: part ?? 'body', problem };
+}
+
+const join = (base: string, name: string) => (base ? `${base}.${name}` : name);
+
+function retryAfterOf(error: FastifyError): Record<string, string> {
+  const retry = (error as FastifyError & { retryAfterSeconds?: number }).retryAfterSeconds;
+  return retry ? { 'retry-after': String(retry) } : {};
+}

@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { TokenCipher } from './auth/token-cipher';
+import { TokenService } from './auth/tokens';
+import type { Clock } from './clock';
+import type { GatewayConfig } from './config';
+import { GatewayEvents } from './realtime/events';
+import { BreakerRegistry } from './resilience/breakers';
+import type { UpstreamName } from './resilience/upstream-failure';
+import type { Db } from './store/database';
+import { SignInRepository } from './store/sign-in';
+import { UserRepository } from './store/users';
+import { PlexTvApi } from './upstreams/plex-tv';
+import { UpstreamClient } from './upstreams/upstream-client';
+
+/** Upstream timeouts of CONTRACT.md ("Resilience and limits"). */
+export const UPSTREAM_TIMEOUT_MS: Record<UpstreamName, number> = {
+  'plex-tv': 10_000,
+  'plex-server': 5_000,
+  overseerr: 5_000,
+  'uptime-kuma': 5_000,
+};
+
+/** Everything a domain plugin may use, built once per gateway from its configuration and dependencies. */
+export interface GatewayServices {
+  config: GatewayConfig;
+  clock: Clock;
+  db: Db;
+  users: UserRepository;
+  signIns: SignInRepository;
+  tokens: TokenService;
+  cipher: TokenCipher;
+  breakers: BreakerRegistry;
+  events: GatewayEvents;
+  upstreams: Record<UpstreamName, UpstreamClient>;
+  plexTv: PlexTvApi;
+}
+
+export function createServices(config: GatewayConfig, clock: Clock, db: Db): GatewayServices {
+  const signIns = new SignInRepository(db);
+  const breakers = new BreakerRegistry(clock);
+  const upstream = (name: UpstreamName, baseUrl: string | undefined) =>
+    new UpstreamClient({ name, baseUrl, timeoutMs: UPSTREAM_TIMEOUT_MS[name], clock, breakers });
+  const upstreams: Record<UpstreamName, UpstreamClient> = {
+    'plex-tv': upstream('plex-tv', config.plexTvUrl),
+    'plex-server': upstream('plex-server', config.plexServerUrl),
+    overseerr: upstream('overseerr', config.overseerrUrl && `${config.overseerrUrl}/api/v1`),
+    'uptime-kuma': upstream('uptime-kuma', config.uptimeKumaUrl),
+  };
+  return {
+    config,
+    clock,
+    db,
+    users: new UserRepository(db),
+    signIns,
+    tokens: new TokenService(config.jwtSecret, clock),
+    cipher: new TokenCipher(config.encryptionKey),
+    breakers,
+    events: new GatewayEvents(),
+    upstreams,
+    plexTv: new PlexTvApi(upstreams['plex-tv'], plexClientId(config, signIns)),
+  };
+}
+
+/** This install's identifier at plex.tv: configured, or generated once and kept in the database. */
+function plexClientId(config: GatewayConfig, signIns: SignInRepository): string {
+  if (config.plexClientId) return config.plexClientId;
+  let id = signIns.setting('plex_client_id');
+  if (!id) signIns.saveSetting('plex_client_id', (id = `medianest-${randomUUID()}`));
+  return id;
+}

@@ -1,0 +1,79 @@
+/**
+ * `npm test`: every check of the project in order, each one's output shown as it runs, then one
+ * closing line that sums scenarios and unit tests: `N passed, N failed`.
+ */
+import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+
+interface Check {
+  name: string;
+  command: string[];
+  /** Reads passed and failed counts from the output; checks without counts pass or fail as one. */
+  count?: (output: string) => { passed: number; failed: number } | undefined;
+}
+
+const cucumber = ['node', 'node_modules/@cucumber/cucumber/bin/cucumber.js'];
+const tsNode = ['node', '-r', 'ts-node/register/transpile-only'];
+
+const cucumberCounts = (output: string) => {
+  const match = /^(\d+) scenarios? \(([^)]*)\)/m.exec(output);
+  if (!match) return /^0 scenarios/m.test(output) ? { passed: 0, failed: 0 } : undefined;
+  const count = (status: string) => Number(new RegExp(`(\\d+) ${status}`).exec(match[2]!)?.[1] ?? 0);
+  return { passed: count('passed'), failed: Number(match[1]) - count('passed') - count('skipped') };
+};
+
+const unitCounts = (output: string) => {
+  const passed = /^# pass (\d+)/m.exec(output);
+  const failed = /^# fail (\d+)/m.exec(output);
+  return passed && failed ? { passed: Number(passed[1]), failed: Number(failed[1]) } : undefined;
+};
+
+const CHECKS: Check[] = [
+  { name: 'typecheck', command: ['node', 'node_modules/typescript/bin/tsc', '--noEmit', '-p', '.'] },
+  { name: 'gherkin lint', command: [...tsNode, 'scripts/lint-gherkin.ts'] },
+  { name: 'unit tests', command: [...tsNode, '--test', '--test-reporter=tap', ...unitTestFiles()], count: unitCounts },
+  { name: 'spawned smoke', command: [...cucumber, '-p', 'spawned', '--tags', '@smoke', '--format', 'summary'], count: cucumberCounts },
+  { name: 'acceptance suite', command: [...cucumber, '-p', 'ci'], count: cucumberCounts },
+];
+
+function unitTestFiles(): string[] {
+  return readdirSync('gateway/test').filter((file) => file.endsWith('.test.ts')).sort().map((file) => `gateway/test/${file}`);
+}
+
+function run(check: Check): Promise<{ code: number; output: string }> {
+  process.stdout.write(`\n=== ${check.name}\n`);
+  return new Promise((resolve) => {
+    const child = spawn(check.command[0]!, check.command.slice(1), { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    let output = '';
+    const tee = (chunk: Buffer, to: NodeJS.WriteStream) => {
+      output += chunk;
+      to.write(chunk);
+    };
+    child.stdout.on('data', (chunk: Buffer) => tee(chunk, process.stdout));
+    child.stderr.on('data', (chunk: Buffer) => tee(chunk, process.stderr));
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+async function main(): Promise<void> {
+  let passed = 0;
+  let failed = 0;
+  const failures: string[] = [];
+  const started = performance.now();
+  for (const check of CHECKS) {
+    const checkStarted = performance.now();
+    const { code, output } = await run(check);
+    const counts = check.count?.(output);
+    if (counts) {
+      passed += counts.passed;
+      failed += counts.failed;
+    }
+    if (code !== 0 || (counts && counts.failed > 0) || (check.count && !counts)) failures.push(check.name);
+    process.stdout.write(`--- ${check.name}: ${code === 0 ? 'ok' : `exit ${code}`} in ${((performance.now() - checkStarted) / 1000).toFixed(1)} s\n`);
+  }
+  process.stdout.write(`\n${failures.length ? `failed checks: ${failures.join(', ')}` : 'all checks passed'} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  process.stdout.write(`${passed} passed, ${failed} failed\n`);
+  process.exit(failures.length ? 1 : 0);
+}
+
+void main();

@@ -1,0 +1,44 @@
+import FakeTimers from '@sinonjs/fake-timers';
+import { sleep, systemClock, type Clock, type TimerHandle } from '../gateway/src/clock';
+
+/**
+ * The one clock a scenario runs on. The gateway and the fakes take it as their `Clock`; steps move
+ * it. Virtual in the embedded target (Date follows it, global timers stay real), real elsewhere.
+ */
+export interface ScenarioClock extends Clock {
+  readonly virtual: boolean;
+  /** Resolves after `ms` on this clock. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  /** Moves virtual time forward, firing due timers in order; refused on a real clock. */
+  advance(ms: number): Promise<void>;
+  uninstall(): void;
+}
+
+export function virtualClock(): ScenarioClock {
+  const fake = FakeTimers.install({ toFake: ['Date'], now: Date.now() });
+  const clock: ScenarioClock = {
+    virtual: true,
+    now: () => fake.now,
+    setTimeout: (fn, ms) => fake.setTimeout(fn, ms) as unknown as TimerHandle,
+    clearTimeout: (handle) => fake.clearTimeout(handle as never),
+    sleep: (ms, signal) => sleep(clock, ms, signal),
+    advance: async (ms) => {
+      await fake.tickAsync(ms);
+    },
+    uninstall: () => fake.uninstall(),
+  };
+  return clock;
+}
+
+export function realClock(): ScenarioClock {
+  const clock: ScenarioClock = {
+    ...systemClock,
+    virtual: false,
+    sleep: (ms, signal) => sleep(clock, ms, signal),
+    advance: async () => {
+      throw new Error('time moves only on the embedded target: tag the scenario @embedded-only');
+    },
+    uninstall: () => undefined,
+  };
+  return clock;
+}

@@ -1,0 +1,81 @@
+import { Agent, request as httpRequest } from 'node:http';
+
+export interface ApiRequest {
+  method: string;
+  path: string;
+  headers?: Record<string, string>;
+  /** An object is sent as JSON; a string is sent as it is (for malformed bodies). */
+  body?: unknown;
+}
+
+export interface ApiResponse {
+  status: number;
+  headers: Record<string, string>;
+  text: string;
+  /** The parsed JSON body, when it is JSON. */
+  body: any;
+}
+
+export interface HttpExchange {
+  actor: string;
+  request: ApiRequest;
+  response: ApiResponse;
+  durationMs: number;
+  /** Set once a step has looked at the status: an unexpected 5xx no step asserted fails the scenario. */
+  asserted: boolean;
+}
+
+/**
+ * A plain node:http client for the gateway under test. It records every exchange for the living
+ * documentation. node:http is not intercepted by the fakes' transport, so it always reaches the gateway.
+ */
+export class HttpDriver {
+  private readonly agent = new Agent({ keepAlive: true, maxSockets: 256 });
+
+  constructor(
+    private readonly baseUrl: () => Promise<string>,
+    private readonly record: (exchange: HttpExchange) => void,
+  ) {}
+
+  async send(actor: string, request: ApiRequest): Promise<HttpExchange> {
+    const url = new URL(request.path, await this.baseUrl());
+    const payload = request.body === undefined ? undefined : typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
+    const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
+    if (payload !== undefined && !Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
+    const started = performance.now();
+    const response = await new Promise<ApiResponse>((resolve, reject) => {
+      const outgoing = httpRequest(url, { method: request.method, headers, agent: this.agent }, (incoming) => {
+        const chunks: Buffer[] = [];
+        incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+        incoming.on('error', reject);
+        incoming.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          resolve({ status: incoming.statusCode ?? 0, headers: flatten(incoming.headers), text, body: parse(text) });
+        });
+      });
+      outgoing.on('error', reject);
+      outgoing.end(payload);
+    });
+    const exchange: HttpExchange = { actor, request: { ...request, headers }, response, durationMs: performance.now() - started, asserted: false };
+    this.record(exchange);
+    return exchange;
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+}
+
+function flatten(headers: NodeJS.Dict<string | string[]>): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) if (value !== undefined) flat[name] = Array.isArray(value) ? value.join('\n') : value;
+  return flat;
+}
+
+function parse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

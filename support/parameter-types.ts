@@ -1,0 +1,31 @@
+import { defineParameterType } from '@cucumber/cucumber';
+import type { UpstreamName } from './upstreams/fake-upstream';
+
+defineParameterType({ name: 'persona', regexp: /Ada|Bob|Cleo|Dan|Eve|Mallory/, transformer: (name: string) => name });
+
+/** A persona, or someone who is not signed in. */
+defineParameterType({
+  name: 'actor',
+  regexp: /Ada|Bob|Cleo|Dan|Eve|Mallory|[Aa] visitor|[Tt]he visitor/,
+  transformer: (name: string) => (/visitor/.test(name) ? 'a visitor' : name),
+});
+
+const UPSTREAMS: Record<string, UpstreamName> = {
+  'plex.tv': 'plex-tv',
+  Plex: 'plex-server',
+  Overseerr: 'overseerr',
+  'Uptime Kuma': 'uptime-kuma',
+};
+
+defineParameterType({
+  name: 'upstream',
+  regexp: /plex\.tv|Plex|Overseerr|Uptime Kuma/,
+  transformer: (name: string): UpstreamName => UPSTREAMS[name]!,
+});
+
+/** "5 seconds", "31 minutes", "25 hours" as milliseconds. */
+defineParameterType({
+  name: 'duration',
+  regexp: /(\d+) (second|minute|hour)s?/,
+  transformer: (amount: string, unit: string) => Number(amount) * { second: 1_000, minute: 60_000, hour: 3_600_000 }[unit]!,
+});

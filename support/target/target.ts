@@ -1,0 +1,43 @@
+import type { ScenarioClock } from '../clock';
+import type { FakeUpstream } from '../upstreams/fake-upstream';
+import type { Origins } from '../upstreams/upstreams';
+
+export type TargetKind = 'embedded' | 'spawned' | 'remote';
+
+/** A gateway under test, reachable at `url`. */
+export interface RunningGateway {
+  url: string;
+  /** What the gateway logged during the scenario, when the suite can see it. */
+  logs(): string;
+  stop(): Promise<void>;
+}
+
+/** How the gateway under test is reached, set up once per worker. */
+export interface Target {
+  readonly kind: TargetKind;
+  /** Where the gateway must look for each upstream. */
+  readonly origins: Origins;
+  /** Serves this scenario's fakes to the gateway. */
+  attach(fakes: FakeUpstream[]): Promise<void>;
+  /** A gateway for one scenario, configured by environment variables on top of the suite's own. */
+  start(env: Record<string, string>, clock: ScenarioClock): Promise<RunningGateway>;
+  /** What the network guard saw leave the machine since the last call. */
+  blockedCalls(): string[];
+  close(): Promise<void>;
+}
+
+/** Captures a gateway's log lines, keeping the newest. */
+export class LogTail {
+  private lines: string[] = [];
+
+  constructor(private readonly keep = 400) {}
+
+  write(chunk: string | Buffer): void {
+    for (const line of String(chunk).split('\n')) if (line) this.lines.push(line);
+    if (this.lines.length > this.keep) this.lines = this.lines.slice(-this.keep);
+  }
+
+  text(): string {
+    return this.lines.join('\n');
+  }
+}

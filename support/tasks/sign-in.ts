@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { cookiesSetBy, type Actor } from '../actor';
+import { expectData } from '../expect';
+import type { HttpExchange } from '../drivers/http';
+import type { MediaNestWorld } from '../world';
+
+/** Signing in with Plex, step by step as a person does it, or all at once. */
+export const SignIn = {
+  /** The portal asks for a PIN; returns the gateway's answer. */
+  askForPin(actor: Actor): Promise<HttpExchange> {
+    return actor.call('POST', '/api/v1/auth/plex/pin', { body: { clientName: 'MediaNest Web' } });
+  },
+
+  /** The person approves the PIN at app.plex.tv with their own Plex account. */
+  approvePin(world: MediaNestWorld, actor: Actor, pinId: number): void {
+    const pin = world.upstreams.plexTv.model.livePin(pinId);
+    assert.ok(pin, `plex.tv no longer knows PIN ${pinId}`);
+    world.upstreams.plexTv.model.claim(pin, actor.name);
+  },
+
+  /** The portal exchanges the PIN for a session; a success is kept on the actor. */
+  async verify(actor: Actor, pinId: unknown): Promise<HttpExchange> {
+    const exchange = await actor.call('POST', '/api/v1/auth/plex/verify', { body: { pinId } });
+    if (exchange.response.status === 200) {
+      const { token, user } = exchange.response.body.data;
+      actor.session = { token, user, cookies: cookiesSetBy(exchange) };
+    }
+    return exchange;
+  },
+
+  async as(world: MediaNestWorld, name: string): Promise<Actor> {
+    const actor = world.actor(name);
+    const pin = expectData(await SignIn.askForPin(actor), 201);
+    actor.pinId = pin.id;
+    SignIn.approvePin(world, actor, pin.id);
+    expectData(await SignIn.verify(actor, pin.id));
+    return actor;
+  },
+};

@@ -1,0 +1,72 @@
+import { getResponse, HttpResponse, type HttpHandler } from 'msw';
+import type { ScenarioClock } from '../clock';
+import { misbehave, type Fault, type FaultKind } from './faults';
+import { Journal } from './journal';
+
+export type UpstreamName = 'plex-tv' | 'plex-server' | 'overseerr' | 'uptime-kuma';
+
+/**
+ * A faked upstream: a small stateful model (in the subclass) answered through msw handlers built
+ * for the fake's origin, a journal of what it received, and named fault overrides.
+ */
+export abstract class FakeUpstream {
+  readonly journal = new Journal();
+  private faults: Fault[] = [];
+  private built?: { origin: string; handlers: HttpHandler[] };
+  private availabilityListeners: Array<(up: boolean) => void> = [];
+
+  constructor(
+    readonly name: UpstreamName,
+    public origin: string,
+    protected readonly clock: ScenarioClock,
+  ) {}
+
+  /** The healthy upstream's routes, built for `origin`. */
+  protected abstract handlers(origin: string): HttpHandler[];
+
+  async handle(request: Request): Promise<Response> {
+    const fault = this.takeFault();
+    if (fault?.kind === 'down') return Response.error(); // refused: nothing reached the service
+    await this.journal.record(request, this.clock.now());
+    if (fault) {
+      const faulty = await misbehave(fault, request, this.clock);
+      if (faulty) return faulty;
+    }
+    const response = await getResponse(this.routes(), request);
+    return response ?? HttpResponse.json({ message: 'Not Found' }, { status: 404 });
+  }
+
+  get isUp(): boolean {
+    return !this.faults.some((f) => f.fault.kind === 'down' && f.remaining === undefined);
+  }
+
+  /** Applies a fault to every request until `recovers()`, or to the next `times` requests. */
+  fails(fault: FaultKind, times?: number): void {
+    const wasUp = this.isUp;
+    this.faults.push({ fault, remaining: times });
+    if (wasUp !== this.isUp) this.availabilityListeners.forEach((listener) => listener(this.isUp));
+  }
+
+  recovers(): void {
+    const wasUp = this.isUp;
+    this.faults = [];
+    if (wasUp !== this.isUp) this.availabilityListeners.forEach((listener) => listener(this.isUp));
+  }
+
+  /** A transport that must open or close a port when the fake goes down or comes back listens here. */
+  onAvailabilityChange(listener: (up: boolean) => void): void {
+    this.availabilityListeners.push(listener);
+  }
+
+  private takeFault(): FaultKind | undefined {
+    const active = this.faults[0];
+    if (!active) return undefined;
+    if (active.remaining !== undefined && --active.remaining <= 0) this.faults.shift();
+    return active.fault;
+  }
+
+  private routes(): HttpHandler[] {
+    if (this.built?.origin !== this.origin) this.built = { origin: this.origin, handlers: this.handlers(this.origin) };
+    return this.built.handlers;
+  }
+}

@@ -1,0 +1,114 @@
+import { setWorldConstructor, World, type IWorldOptions } from '@cucumber/cucumber';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Actor } from './actor';
+import { realClock, virtualClock, type ScenarioClock } from './clock';
+import { HttpDriver, type HttpExchange } from './drivers/http';
+import { emailOf, PERSONAS, SUITE_ADMIN, WITHOUT_OVERSEERR } from './personas';
+import { scenarioEnvironment } from './target/environment';
+import type { RunningGateway, Target } from './target/target';
+import { Upstreams } from './upstreams/upstreams';
+
+export interface MediaNestParameters {
+  target: 'embedded' | 'spawned' | 'remote';
+}
+
+/**
+ * Everything one scenario owns: its clock, its faked upstreams, its gateway (started on first use,
+ * so Given steps can configure it first), its actors and what crossed the wire.
+ */
+export class MediaNestWorld extends World<MediaNestParameters> {
+  static target: Target;
+
+  readonly clock: ScenarioClock;
+  readonly upstreams: Upstreams;
+  readonly exchanges: HttpExchange[] = [];
+  /** Environment variables this scenario sets on top of the suite's (the gateway's configuration). */
+  readonly env: Record<string, string> = {};
+  readonly workDir = mkdtempSync(join(tmpdir(), 'medianest-scenario-'));
+  readonly startedAt: number;
+  readonly realStartedAt = performance.now();
+  private running?: Promise<RunningGateway>;
+  private readonly actors = new Map<string, Actor>();
+  private readonly notes = new Map<string, unknown>();
+  private readonly http = new HttpDriver(() => this.gatewayUrl(), (exchange) => this.exchanges.push(exchange));
+
+  constructor(options: IWorldOptions<MediaNestParameters>) {
+    super(options);
+    this.clock = MediaNestWorld.target.kind === 'embedded' ? virtualClock() : realClock();
+    this.startedAt = this.clock.now();
+    this.upstreams = new Upstreams(MediaNestWorld.target.origins, this.clock);
+    for (const persona of PERSONAS) {
+      const account = this.upstreams.plexTv.model.account(persona, emailOf(persona));
+      if (!WITHOUT_OVERSEERR.includes(persona)) this.upstreams.overseerr.model.addUser({ email: account.email, plexUsername: persona });
+    }
+  }
+
+  get target(): Target {
+    return MediaNestWorld.target;
+  }
+
+  /** The gateway under test, started on first use with the scenario's configuration. */
+  gateway(): Promise<RunningGateway> {
+    this.running ??= this.target.start({ ...scenarioEnvironment(this.target.origins, this.workDir, SUITE_ADMIN), ...this.env }, this.clock);
+    return this.running;
+  }
+
+  async gatewayUrl(): Promise<string> {
+    return (await this.gateway()).url;
+  }
+
+  get gatewayStarted(): boolean {
+    return this.running !== undefined;
+  }
+
+  /** Stops this scenario's gateway; the next call starts a new one with the same configuration. */
+  async stopGateway(): Promise<void> {
+    const running = this.running;
+    this.running = undefined;
+    if (running) await (await running).stop();
+  }
+
+  /** Keeps a fact for a later step of the same scenario ("Bob's account"). */
+  remember(what: string, value: unknown): void {
+    if (!this.notes.has(what)) this.notes.set(what, value);
+  }
+
+  recall<T = unknown>(what: string): T {
+    if (!this.notes.has(what)) throw new Error(`nothing was noted as ${what}`);
+    return this.notes.get(what) as T;
+  }
+
+  actor(name: string): Actor {
+    let actor = this.actors.get(name);
+    if (!actor) this.actors.set(name, (actor = new Actor(name, this.http)));
+    return actor;
+  }
+
+  /** An anonymous caller with no session. */
+  get visitor(): Actor {
+    return this.actor('a visitor');
+  }
+
+  get lastExchange(): HttpExchange {
+    const last = this.exchanges.at(-1);
+    if (!last) throw new Error('no request has been made yet');
+    return last;
+  }
+
+  lastExchangeOf(actor: string): HttpExchange {
+    const last = this.exchanges.findLast((exchange) => exchange.actor === actor);
+    if (!last) throw new Error(`${actor} has made no request yet`);
+    return last;
+  }
+
+  async dispose(): Promise<void> {
+    await this.stopGateway();
+    this.http.close();
+    this.clock.uninstall();
+    rmSync(this.workDir, { recursive: true, force: true });
+  }
+}
+
+setWorldConstructor(MediaNestWorld);
