@@ -23,6 +23,7 @@ module.exports = {
   ci: { ...common, tags: everydayTags, format: ['summary', ...reports.slice(1)], parallel: 2 },
   smoke: { ...common, tags: '@smoke and not @wip' },
   spawned: { ...common, tags: `${everydayTags} and not @embedded-only`, worldParameters: { target: 'spawned' } },
+  load: { ...common, paths: ['features/load/**/*.feature'], tags: '@load and not @wip', parallel: 0 },
   remote: {
     ...common,
     tags: `${everydayTags} and not @embedded-only and not @fresh-gateway`,

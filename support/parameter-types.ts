@@ -29,3 +29,10 @@ defineParameterType({
   regexp: /(\d+) (second|minute|hour)s?/,
   transformer: (amount: string, unit: string) => Number(amount) * { second: 1_000, minute: 60_000, hour: 3_600_000 }[unit]!,
 });
+
+/** A service on the dashboard, by the name people use, as the gateway's service key. */
+defineParameterType({
+  name: 'service',
+  regexp: /Plex|Overseerr|MediaNest/,
+  transformer: (name: string) => name.toLowerCase(),
+});

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Actor } from './actor';
 import { realClock, virtualClock, type ScenarioClock } from './clock';
 import { HttpDriver, type HttpExchange } from './drivers/http';
+import { LiveConnections } from './drivers/ws';
 import { emailOf, PERSONAS, SUITE_ADMIN, WITHOUT_OVERSEERR } from './personas';
 import { scenarioEnvironment } from './target/environment';
 import type { RunningGateway, Target } from './target/target';
@@ -33,6 +34,8 @@ export class MediaNestWorld extends World<MediaNestParameters> {
   private readonly actors = new Map<string, Actor>();
   private readonly notes = new Map<string, unknown>();
   private readonly http = new HttpDriver(() => this.gatewayUrl(), (exchange) => this.exchanges.push(exchange));
+  /** The scenario's WebSocket connections to the gateway (the `ws` package, real sockets). */
+  readonly live = new LiveConnections(() => this.gatewayUrl());
 
   constructor(options: IWorldOptions<MediaNestParameters>) {
     super(options);
@@ -104,6 +107,7 @@ export class MediaNestWorld extends World<MediaNestParameters> {
   }
 
   async dispose(): Promise<void> {
+    this.live.closeAll();
     await this.stopGateway();
     this.http.close();
     this.clock.uninstall();

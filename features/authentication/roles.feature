@@ -27,12 +27,14 @@ Feature: Roles: admins and users
 
   Rule: admins manage the other accounts
 
+    @fresh-gateway
     Scenario: an admin lists every account
       Given Bob and Cleo have signed in
       And Ada, an admin, is signed in
       When Ada lists the users
       Then she sees Bob, Cleo and Ada, in the order they first signed in
 
+    @fresh-gateway
     Scenario: an admin makes a user an admin
       Given Bob has signed in
       And Ada, an admin, is signed in

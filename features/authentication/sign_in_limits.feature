@@ -3,6 +3,7 @@ Feature: Sign-in is rate limited
   Asking plex.tv for PINs costs plex.tv's goodwill, and guessing PINs must be slow, so each address
   may ask for 10 PINs and try 30 verifications a minute. The limits reset after the minute.
 
+  @fresh-gateway
   Scenario: the eleventh PIN in a minute from one address is refused
     Given a visitor has asked for 10 PINs this minute
     When the visitor asks for another PIN

@@ -1,5 +1,4 @@
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
@@ -11,11 +10,19 @@ import { authRoutes } from './auth/routes';
 import { systemClock, type Clock } from './clock';
 import type { GatewayConfig } from './config';
 import { healthRoutes } from './health/routes';
+import { downloadRoutes } from './downloads/routes';
 import { installCompilers } from './http/compilers';
 import { installErrorHandler } from './http/error-handler';
 import { installRateLimits } from './http/rate-limits';
+import { securityHeaders } from './http/security-headers';
+import { libraryRoutes } from './library/routes';
+import { mediaRequestRoutes } from './media-requests/routes';
+import { monitoringRoutes } from './monitoring/routes';
+import { realtimeRoutes } from './realtime/routes';
+import { resilienceRoutes } from './resilience/routes';
 import { createServices, type GatewayServices } from './services';
 import { openDatabase, type Db } from './store/database';
+import { overseerrWebhookRoutes } from './webhooks/overseerr';
 
 export interface GatewayDeps {
   clock?: Clock;
@@ -61,10 +68,10 @@ export async function buildGateway(config: GatewayConfig, deps: GatewayDeps = {}
   app.removeContentTypeParser('text/plain'); // JSON bodies only
   installCompilers(app);
   installErrorHandler(app);
+  const security = securityHeaders();
   app.addHook('onRequest', async (request, reply) => {
-    reply.header('x-correlation-id', request.id);
+    reply.headers(security).header('x-correlation-id', request.id);
   });
-  await app.register(helmet, { global: true });
   await app.register(cookie);
   await app.register(swagger, {
     openapi: { openapi: '3.1.0', info: { title: 'MediaNest API gateway', version: '1.0.0' }, servers: [{ url: API_PREFIX }] },
@@ -79,6 +86,13 @@ export async function buildGateway(config: GatewayConfig, deps: GatewayDeps = {}
       await api.register(healthRoutes, { services });
       await api.register(authRoutes, { services });
       await api.register(adminUserRoutes, { services });
+      await api.register(mediaRequestRoutes, { services });
+      await api.register(overseerrWebhookRoutes, { services });
+      await api.register(libraryRoutes, { services });
+      await api.register(realtimeRoutes, { services });
+      await api.register(monitoringRoutes, { services });
+      await api.register(resilienceRoutes, { services });
+      await api.register(downloadRoutes, { services });
       api.get('/openapi.json', { config: { access: 'public', rateLimited: false }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: API_PREFIX },

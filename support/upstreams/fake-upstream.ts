@@ -25,7 +25,7 @@ export abstract class FakeUpstream {
   protected abstract handlers(origin: string): HttpHandler[];
 
   async handle(request: Request): Promise<Response> {
-    const fault = this.takeFault();
+    const fault = this.takeFault(request.method);
     if (fault?.kind === 'down') return Response.error(); // refused: nothing reached the service
     await this.journal.record(request, this.clock.now());
     if (fault) {
@@ -37,7 +37,7 @@ export abstract class FakeUpstream {
   }
 
   get isUp(): boolean {
-    return !this.faults.some((f) => f.fault.kind === 'down' && f.remaining === undefined);
+    return !this.faults.some((f) => f.fault.kind === 'down' && f.remaining === undefined && f.method === undefined);
   }
 
   /** Applies a fault to every request until `recovers()`, or to the next `times` requests. */
@@ -45,6 +45,21 @@ export abstract class FakeUpstream {
     const wasUp = this.isUp;
     this.faults.push({ fault, remaining: times });
     if (wasUp !== this.isUp) this.availabilityListeners.forEach((listener) => listener(this.isUp));
+  }
+
+  /** Answers every call, but only after `ms` on the scenario clock. */
+  answersAfter(ms: number): void {
+    this.fails({ kind: 'slow', ms });
+  }
+
+  /** Accepts every call and never answers, until the caller gives up. */
+  staysSilent(): void {
+    this.fails({ kind: 'silent' });
+  }
+
+  /** Fails the next `times` calls (with a server error unless told otherwise), then answers normally. */
+  flaps(times: number, fault: FaultKind = { kind: 'status', status: 500 }): void {
+    this.fails(fault, times);
   }
 
   recovers(): void {
@@ -58,10 +73,15 @@ export abstract class FakeUpstream {
     this.availabilityListeners.push(listener);
   }
 
-  private takeFault(): FaultKind | undefined {
-    const active = this.faults[0];
+  /** Only calls with `method` fail ("fails everything it is asked to create": POST); others are answered normally. */
+  failsOnly(method: string, fault: FaultKind): void {
+    this.faults.push({ fault, method });
+  }
+
+  private takeFault(method: string): FaultKind | undefined {
+    const active = this.faults.find((candidate) => !candidate.method || candidate.method === method);
     if (!active) return undefined;
-    if (active.remaining !== undefined && --active.remaining <= 0) this.faults.shift();
+    if (active.remaining !== undefined && --active.remaining <= 0) this.faults.splice(this.faults.indexOf(active), 1);
     return active.fault;
   }
 

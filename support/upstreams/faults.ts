@@ -1,7 +1,12 @@
 import { HttpResponse } from 'msw';
 import type { ScenarioClock } from '../clock';
 
-/** The ways a faked upstream can misbehave, named as a scenario would say them. */
+/**
+ * The ways a faked upstream can misbehave (the rows of CONTRACT.md "Upstream faults"). Any of them
+ * can be applied for good or to the next N calls, which makes an upstream that flaps: it fails N
+ * times, then recovers. A refused connection ('down') for N calls is exact in-process only; on
+ * loopback ports a counted 'down' can only drop an accepted connection, which reads as a reset.
+ */
 export type FaultKind =
   | { kind: 'down' }
   | { kind: 'slow'; ms: number }
@@ -13,10 +18,29 @@ export type FaultKind =
   | { kind: 'oversized' }
   | { kind: 'rate-limited'; retryAfterSeconds: number };
 
+/** The words scenarios use for a fault, as in "Given Overseerr answers with malformed JSON". */
+export const FAULT_WORDS = {
+  'is down': { kind: 'down' },
+  'stays silent': { kind: 'silent' },
+  'answers every call with a server error': { kind: 'status', status: 500 },
+  'answers with a server error': { kind: 'status', status: 500 },
+  'is unavailable for maintenance': { kind: 'status', status: 503 },
+  'breaks off its answers mid-way': { kind: 'reset' },
+  'answers with malformed JSON': { kind: 'malformed-json' },
+  'answers with an HTML page instead of JSON': { kind: 'html' },
+  'answers with a body over 5 MiB': { kind: 'oversized' },
+  'asks MediaNest to slow down': { kind: 'rate-limited', retryAfterSeconds: 30 },
+  'refuses MediaNest\'s credentials': { kind: 'status', status: 403 },
+} as const satisfies Record<string, FaultKind>;
+
+export type FaultWords = keyof typeof FAULT_WORDS;
+
 export interface Fault {
   fault: FaultKind;
   /** How many requests it still affects; undefined: until the scenario ends or the fake recovers. */
   remaining?: number;
+  /** Only requests with this method are affected ("everything it is asked to create": POST). */
+  method?: string;
 }
 
 /** Bodies over this are refused by the gateway (CONTRACT.md: 5 MiB). */
@@ -37,7 +61,9 @@ export async function misbehave(fault: FaultKind, request: Request, clock: Scena
       await new Promise((resolve) => request.signal.addEventListener('abort', resolve));
       return Response.error();
     case 'status':
-      return HttpResponse.json({ message: 'Internal Server Error', stack: 'at upstream internals' }, { status: fault.status });
+      // a server error that leaks its internals, as careless servers do: the gateway must not pass it on
+      if (fault.status >= 500) return HttpResponse.json({ message: 'Internal Server Error', stack: 'at upstream internals' }, { status: fault.status });
+      return HttpResponse.json({ message: `refused with ${fault.status}` }, { status: fault.status });
     case 'reset':
       return new Response(brokenStream('{"partial": '), { status: 200, headers: { 'content-type': 'application/json' } });
     case 'malformed-json':

@@ -1,6 +1,6 @@
 import { BrokenCircuitError, circuitBreaker, CircuitState, ConsecutiveBreaker, handleWhen, type CircuitBreakerPolicy } from 'cockatiel';
 import type { Clock } from '../clock';
-import { isBreakerFailure, UpstreamFailure, type UpstreamName } from './upstream-failure';
+import { isBreakerFailure, UPSTREAM_NAMES, UpstreamFailure, type UpstreamName } from './upstream-failure';
 
 export const BREAKER_THRESHOLD = 5;
 export const HALF_OPEN_AFTER_MS = 30_000;
@@ -13,36 +13,53 @@ export interface BreakerState {
   nextAttemptAt: string | null;
 }
 
+type StateListener = (upstream: UpstreamName, state: BreakerState['state']) => void;
+
 interface Entry {
   policy: CircuitBreakerPolicy;
+  /** While a half-open breaker's probe is out: settles (never rejects) when the probe has decided. */
+  probe?: Promise<void>;
+  /** Consecutive operations that failed in a way the breaker counts (CONTRACT.md, "Upstream faults"). */
   failures: number;
   openedAt: number | null;
 }
 
 /**
- * One circuit breaker per upstream (cockatiel: its half-open check reads Date.now(), so a test's
- * virtual clock drives it). An operation's outcome is seen once, after its retries.
+ * One circuit breaker per upstream, from cockatiel: its half-open check compares Date.now(), so a
+ * test's virtual clock drives it. It sees one outcome per operation, after that operation's retries.
+ * Errors that are not breaker failures (a 429, a refusal the route expected) pass through it
+ * uncounted. While the one probe of a half-open breaker is out, other calls wait for its verdict,
+ * as cockatiel does, but never past their own deadline (`signal`), and then go by it.
  */
 export class BreakerRegistry {
   private readonly entries = new Map<UpstreamName, Entry>();
-  private readonly listeners: Array<(upstream: UpstreamName, state: BreakerState['state']) => void> = [];
+  private readonly listeners: StateListener[] = [];
 
-  constructor(private readonly clock: Clock, upstreams: UpstreamName[] = ['plex-tv', 'plex-server', 'overseerr', 'uptime-kuma']) {
+  constructor(private readonly clock: Clock, upstreams: readonly UpstreamName[] = UPSTREAM_NAMES) {
     upstreams.forEach((upstream) => this.entry(upstream));
   }
 
-  async execute<T>(upstream: UpstreamName, operation: () => Promise<T>): Promise<T> {
+  async execute<T>(upstream: UpstreamName, operation: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     const entry = this.entry(upstream);
+    if (entry.probe) {
+      await untilSettledOrAborted(entry.probe, signal);
+      signal?.throwIfAborted();
+      return this.execute(upstream, operation, signal);
+    }
     try {
-      const result = await entry.policy.execute(operation);
+      const wasOpen = entry.policy.state === CircuitState.Open;
+      const running = entry.policy.execute(operation);
+      if (wasOpen && entry.policy.state === CircuitState.HalfOpen) {
+        const probe: Promise<void> = running.then(settled, settled).then(() => {
+          if (entry.probe === probe) entry.probe = undefined;
+        });
+        entry.probe = probe;
+      }
+      const result = await running;
       entry.failures = 0;
       return result;
     } catch (error) {
-      if (error instanceof BrokenCircuitError) {
-        throw new UpstreamFailure(upstream, 'SERVICE_UNAVAILABLE', `${upstream} is unavailable: its circuit is open`, false, {
-          'retry-after': String(this.retryAfterSeconds(upstream)),
-        });
-      }
+      if (error instanceof BrokenCircuitError) throw this.unavailable(upstream, this.retryAfterSeconds(entry));
       if (isBreakerFailure(error)) entry.failures++;
       throw error;
     }
@@ -65,19 +82,25 @@ export class BreakerRegistry {
     };
   }
 
-  /** Closes the breaker by replacing it: cockatiel has no manual reset. */
+  /** Closes the breaker by replacing it (cockatiel has no manual reset); an operation still out on the old one no longer counts. */
   reset(upstream: UpstreamName): void {
     this.entries.delete(upstream);
     this.entry(upstream);
     this.listeners.forEach((listener) => listener(upstream, 'closed'));
   }
 
-  onStateChange(listener: (upstream: UpstreamName, state: BreakerState['state']) => void): void {
+  onStateChange(listener: StateListener): void {
     this.listeners.push(listener);
   }
 
-  private retryAfterSeconds(upstream: UpstreamName): number {
-    const openedAt = this.entry(upstream).openedAt ?? this.clock.now();
+  private unavailable(upstream: UpstreamName, retryAfterSeconds: number): UpstreamFailure {
+    return new UpstreamFailure(upstream, 'SERVICE_UNAVAILABLE', `${upstream} is unavailable: its circuit is open`, false, {
+      'retry-after': String(retryAfterSeconds),
+    });
+  }
+
+  private retryAfterSeconds(entry: Entry): number {
+    const openedAt = entry.openedAt ?? this.clock.now();
     return Math.max(1, Math.ceil((openedAt + HALF_OPEN_AFTER_MS - this.clock.now()) / 1000));
   }
 
@@ -92,12 +115,26 @@ export class BreakerRegistry {
       policy.onStateChange((state) => {
         if (state === CircuitState.Open) created.openedAt = this.clock.now();
         if (state === CircuitState.Closed) created.openedAt = null;
-        this.listeners.forEach((listener) => listener(upstream, stateName(state)));
+        if (this.entries.get(upstream) === created) this.listeners.forEach((listener) => listener(upstream, stateName(state)));
       });
       this.entries.set(upstream, (entry = created));
     }
     return entry;
   }
+}
+
+const settled = () => undefined;
+
+function untilSettledOrAborted(promise: Promise<void>, signal: AbortSignal | undefined): Promise<void> {
+  if (!signal) return promise;
+  return new Promise((resolve) => {
+    const done = () => {
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    signal.addEventListener('abort', done, { once: true });
+    void promise.then(done);
+  });
 }
 
 function stateName(state: CircuitState): BreakerState['state'] {

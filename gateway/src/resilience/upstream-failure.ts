@@ -1,6 +1,9 @@
 import { ApiError } from '../http/errors';
 
-export type UpstreamName = 'plex-tv' | 'plex-server' | 'overseerr' | 'uptime-kuma';
+export const UPSTREAM_NAMES = ['plex-tv', 'plex-server', 'overseerr', 'uptime-kuma'] as const;
+export type UpstreamName = (typeof UPSTREAM_NAMES)[number];
+
+export const isUpstreamName = (name: string): name is UpstreamName => (UPSTREAM_NAMES as readonly string[]).includes(name);
 
 /**
  * An upstream fault, already mapped to what the client is told (CONTRACT.md, "Upstream faults"),

@@ -24,7 +24,6 @@ export interface PlexPin {
 export class PlexTvModel {
   private readonly accounts = new Map<string, PlexAccount>();
   private readonly pins = new Map<number, PlexPin>();
-  private nextAccountId = 7_001;
   private nextPinId = 418_000_001;
 
   constructor(private readonly now: () => number) {}
@@ -33,7 +32,7 @@ export class PlexTvModel {
     let account = this.accounts.get(username);
     if (!account) {
       account = {
-        id: this.nextAccountId++,
+        id: accountIdOf(username),
         uuid: randomUUID().replace(/-/g, '').slice(0, 16),
         username,
         title: username,
@@ -94,6 +93,16 @@ export class PlexTvModel {
 
 export function expiresAt(pin: PlexPin): number {
   return pin.createdAt + pin.expiresIn * 1000;
+}
+
+/**
+ * A Plex account id that is the same for a name in every scenario, so a long-lived gateway (the
+ * remote target) sees Bob as one account throughout the run.
+ */
+function accountIdOf(username: string): number {
+  let hash = 0;
+  for (const char of username) hash = (hash * 31 + char.charCodeAt(0)) % 9_000_000;
+  return 1_000_000 + hash;
 }
 
 function newToken(): string {

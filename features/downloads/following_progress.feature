@@ -1,0 +1,40 @@
+@downloads
+Feature: Following a download's progress
+  A download's progress is a stream of Server-Sent Events that any EventSource client can follow
+  with its session token: `status`, `progress`, then `completed` with the file or `failed` with
+  the reason, each with an increasing id. Connections drop; a client that comes back with the
+  last id it saw (`Last-Event-ID`) is sent exactly what it missed, nothing twice. A comment every
+  15 seconds keeps a quiet stream open through proxies, and the stream ends after its last event.
+
+  Scenario: a reconnecting client is sent exactly the events it missed
+    Given Bob is signed in
+    And Bob has started downloading a short video
+    And Bob's progress stream broke off after 3 events
+    When Bob reconnects with the last event he saw
+    Then Bob has seen every event of the download exactly once, in order
+
+  Scenario: following a download that has already finished tells the whole story, then ends
+    Given Bob is signed in
+    And Bob has downloaded a short video
+    When Bob follows its progress
+    Then Bob saw it queued, then downloading, then completed
+
+  Scenario: a client that has seen the last event is told there is nothing more to follow
+    Given Bob is signed in
+    And Bob has downloaded a short video
+    When Bob reconnects with the last event he saw
+    Then Bob is told there is nothing more to follow
+
+  Scenario: resuming from an event id that is not a number is refused
+    Given Bob is signed in
+    And Bob has started downloading a short video
+    When Bob resumes its progress stream from an event id that is not a number
+    Then Bob is refused with VALIDATION_ERROR
+
+  @embedded-only
+  Scenario: a quiet stream is kept alive by a heartbeat every 15 seconds
+    Given Bob is signed in
+    And Bob is downloading a video that stalls
+    And Bob is watching its quiet progress stream
+    When 30 seconds pass
+    Then Bob's stream received 2 heartbeats and nothing else

@@ -1,0 +1,43 @@
+@downloads
+Feature: When a download goes wrong
+  Once MediaNest has accepted a download, whatever goes wrong afterwards is told on the download,
+  never as a server error: it ends **failed**, with yt-dlp's own `ERROR:` text when yt-dlp gave
+  one. A yt-dlp that prints nothing for `DOWNLOAD_STALL_SECONDS` (60 by default) has stalled: it
+  is stopped and the download fails.
+
+  Scenario: yt-dlp fails midway and the download fails with its error
+    Given Bob is signed in
+    When Bob downloads a video that fails midway and follows its progress
+    Then Bob's download failed with "HTTP Error 403: Forbidden"
+    And Bob's progress stream ended with that failure
+
+  Scenario: a video that is unavailable is accepted, then fails without a server error
+    Given Bob is signed in
+    When Bob downloads a video that is unavailable and follows its progress
+    Then Bob's download failed with "Video unavailable"
+    And yt-dlp only looked the video up
+
+  @embedded-only
+  Scenario Outline: a download with no output for the stall limit is stopped and fails
+    Given the stall limit is <stall limit>
+    And Bob is signed in
+    And Bob is downloading a video that stalls
+    When yt-dlp stays silent for <seconds> seconds
+    Then Bob's download failed because yt-dlp stalled
+    And yt-dlp was asked to stop
+
+    Examples: the default limit
+      | stall limit                 | seconds |
+      | its default of 60 seconds   | 60      |
+
+    @fresh-gateway
+    Examples: a limit of the install's own
+      | stall limit                 | seconds |
+      | set to 10 seconds           | 10      |
+
+  @fresh-gateway
+  Scenario: without yt-dlp where the gateway looks for it, downloads fail with the reason
+    Given yt-dlp is not installed where the gateway looks for it
+    And Bob is signed in
+    When Bob downloads a short video and follows its progress
+    Then Bob's download failed with "yt-dlp could not be started"

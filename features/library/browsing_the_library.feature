@@ -1,0 +1,67 @@
+@library
+Feature: Browsing the Plex library
+  People browse what is on the Plex server: its libraries, a library's titles a page at a time,
+  a search across them, what was added lately and the collections. MediaNest asks Plex with each
+  person's own Plex token, so Plex's own sharing rules decide what they see.
+
+  @fresh-gateway
+  Scenario: Bob sees the server's libraries
+    When Bob looks at the libraries
+    Then he sees these libraries:
+      | title    | type   |
+      | Movies   | movie  |
+      | TV Shows | show   |
+      | Music    | artist |
+    And Plex was asked with Bob's own Plex token
+
+  Scenario: a library's titles come a page at a time
+    When Bob looks at the Movies library 5 titles at a time, from the 11th
+    Then he sees "Spirited Away" and "Whiplash", 2 of the 12 titles
+
+  Scenario: a title shows its year, its running time and when it was added
+    When Bob looks at the Movies library
+    Then "Alien" shows as a movie from 1979 that runs 117 minutes and was added 43 days ago
+
+  Scenario: a search finds films and series alike
+    When Bob searches the library for "her"
+    Then he finds these titles in the library:
+      | title         | type  |
+      | The Godfather | movie |
+      | Her           | movie |
+      | Chernobyl     | show  |
+
+  @fresh-gateway
+  Scenario: the most recently added title comes first
+    Given "Arrival" has just been added to Plex
+    When Bob looks at the recently added titles
+    Then the first of them is "Arrival"
+
+  Scenario: a library's collections are listed with their sizes
+    When Bob looks at the collections of Movies
+    Then he sees these collections:
+      | title                      | titles |
+      | Science Fiction Essentials | 4      |
+      | Crime Classics             | 3      |
+
+  Rule: a look outside the library is refused
+
+    Scenario: a library the server does not have is not found
+      When Bob looks at a library the server does not have
+      Then Bob is refused with NOT_FOUND
+
+    @security
+    Scenario Outline: a page of <size> titles is refused before Plex is asked
+      When Bob looks at the Movies library <size> titles at a time
+      Then Bob is refused with VALIDATION_ERROR
+      And Plex received no call
+
+      Examples:
+        | size |
+        | 101  |
+        | 0    |
+
+    @security
+    Scenario: a search of the library without words is refused
+      When Bob searches the library for ""
+      Then Bob is refused with VALIDATION_ERROR
+      And Plex received no call

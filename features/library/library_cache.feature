@@ -1,0 +1,53 @@
+@library
+Feature: A quick library that stays current
+  Reads of the library are cached for each person for LIBRARY_CACHE_SECONDS (60 here), so browsing
+  is instant and Plex is not asked the same thing twice. The Cache-Status header of each answer
+  says whether it came from the cache. One person's copy is never served to another, and every
+  copy is invalidated the moment the library changes: when Overseerr reports a title available,
+  and when an admin has Plex rescan a library. When Plex fails, a copy up to a day old is served,
+  marked stale.
+
+  @fresh-gateway
+  Scenario: the second look is answered from the cache
+    Given Bob has looked at the libraries
+    When Bob looks at the libraries
+    Then the answer came from MediaNest's cache, fresh for up to 60 more seconds
+    And Plex was asked for the libraries once
+
+  @fresh-gateway @security
+  Scenario: one person's copy is never served to another
+    Given Bob has looked at the libraries
+    When Cleo looks at the libraries
+    Then the answer came from Plex and was kept
+    And Plex was asked with Cleo's own Plex token
+
+  @embedded-only
+  Scenario: a copy older than its lifetime is fetched again
+    Given Bob has looked at the libraries
+    And 61 seconds pass
+    When Bob looks at the libraries
+    Then the answer came from Plex and was kept
+    And Plex was asked for the libraries twice
+
+  @fresh-gateway
+  Scenario: after an admin has Plex rescan a library, the next look shows what the scan found
+    Given Bob has looked at the Movies library
+    And "Arrival" has been copied to the Plex server's disk
+    When Ada has Plex rescan the Movies library
+    Then Plex was asked to rescan the Movies library
+    And Bob's next look at the Movies library comes from Plex and includes "Arrival"
+
+  @fresh-gateway
+  Scenario: a title Overseerr reports available shows up in searches at once
+    Given Bob has searched the library for "arrival" and found nothing
+    And Bob has requested "Arrival"
+    When Overseerr reports that "Arrival" is available
+    Then Bob's next search of the library for "arrival" comes from Plex and finds "Arrival"
+
+  @embedded-only
+  Scenario: when Plex fails, the last copy is served, marked stale
+    Given Bob has looked at the libraries
+    And 2 minutes pass
+    And Plex is down
+    When Bob looks at the libraries
+    Then he is shown the copy from 2 minutes ago, marked stale

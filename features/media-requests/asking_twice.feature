@@ -1,0 +1,62 @@
+@media-requests @fresh-gateway
+Feature: Asking twice
+  A title is requested once. Asking again, or a double click that sends the same request twice at
+  the same moment, never makes a second request, in MediaNest or in Overseerr. A client unsure
+  whether its request arrived sends it again with the same Idempotency-Key and gets the first
+  answer back, without Overseerr being asked again.
+
+  Rule: one request per title
+
+    Scenario: asking again for a title already requested is refused
+      Given Bob has requested "Inception"
+      When Bob requests "Inception"
+      Then Bob is refused with ALREADY_REQUESTED
+      And Overseerr was asked to create 1 request
+
+    Scenario: a film someone else has requested is refused
+      Given Cleo has requested "Inception"
+      When Bob requests "Inception"
+      Then Bob is refused with ALREADY_REQUESTED
+      And Bob has no requests
+
+    Scenario: two identical requests at the same moment make one request
+      When Bob sends two identical requests for "Inception" at the same moment
+      Then one is accepted and the other is refused with ALREADY_REQUESTED
+      And Overseerr was asked to create 1 request
+      And Bob has 1 request, for "Inception"
+
+    Scenario: a declined title can be asked for again
+      Given Bob has requested "Inception"
+      And Ada has declined Bob's request for "Inception"
+      When Bob requests "Inception"
+      Then Bob's request for "Inception" waits for an admin
+      And Overseerr was asked to create 2 requests
+
+  Rule: a request sent again with its Idempotency-Key gets the first answer
+
+    Scenario: the same request sent again with its key gets the first answer
+      Given Bob has requested "Inception" with the idempotency key "bob-inception-1"
+      When Bob requests "Inception" again with the idempotency key "bob-inception-1"
+      Then Bob gets the first answer again
+      And Overseerr was asked to create 1 request
+
+    Scenario: the same key with another request is refused
+      Given Bob has requested "Inception" with the idempotency key "bob-1"
+      When Bob requests "Arrival" with the idempotency key "bob-1"
+      Then Bob is refused with IDEMPOTENCY_KEY_REUSED
+      And Bob has 1 request, for "Inception"
+
+    @embedded-only
+    Scenario: a key is remembered for 24 hours
+      Given Bob has requested "Inception" with the idempotency key "bob-1"
+      And 25 hours pass
+      And Bob signs in again
+      When Bob requests "Arrival" with the idempotency key "bob-1"
+      Then Bob's request for "Arrival" waits for an admin
+
+    @security
+    Scenario: a key belongs to the person who used it
+      Given Bob has requested "Inception" with the idempotency key "shared-key"
+      When Cleo requests "Arrival" with the idempotency key "shared-key"
+      Then Cleo's request for "Arrival" waits for an admin
+      And Overseerr was asked to create 2 requests

@@ -1,0 +1,75 @@
+@media-requests @fresh-gateway
+Feature: Overseerr's notifications
+  Overseerr tells MediaNest through its webhook when a request is approved, declined, fails or
+  becomes available. The webhook carries the secret configured on both sides. Applying a
+  notification is idempotent: a status only moves forward, so a repeated or late notification
+  changes nothing, and one about a request MediaNest does not know is ignored.
+
+  Rule: a notification moves the request forward
+
+    Scenario: an approval made in Overseerr reaches MediaNest
+      Given Bob has requested "Arrival"
+      When Overseerr reports that an admin approved "Arrival" in Overseerr
+      Then Bob sees his request for "Arrival" as approved
+
+    Scenario: a refusal made in Overseerr reaches MediaNest
+      Given Bob has requested "Arrival"
+      When Overseerr reports that an admin declined "Arrival" in Overseerr
+      Then Bob sees his request for "Arrival" as declined
+
+    Scenario: a download that failed reaches MediaNest
+      Given Bob has requested "Arrival"
+      And Ada has approved Bob's request for "Arrival"
+      When Overseerr reports that "Arrival" failed
+      Then Bob sees his request for "Arrival" as failed
+
+  Rule: a repeated, late or unknown notification changes nothing
+
+    Scenario: a repeated notification changes nothing
+      Given Bob has requested "Arrival"
+      And Overseerr has reported that "Arrival" is available
+      When Overseerr reports that "Arrival" is available again
+      Then Overseerr's notification is accepted
+      And Bob's request for "Arrival" is unchanged since the first notification
+
+    Scenario: a late approval does not undo availability
+      Given Bob has requested "Arrival"
+      And Overseerr has reported that "Arrival" is available
+      When Overseerr reports that an admin approved "Arrival" in Overseerr
+      Then Bob sees his request for "Arrival" as available
+
+    Scenario: a notification about a request MediaNest does not know is ignored
+      Given Dan has asked for "Arrival" in Overseerr itself
+      When Overseerr reports that "Arrival" is available
+      Then Overseerr's notification is accepted
+      And Dan has no requests
+
+    Scenario: a test notification is accepted and does nothing
+      When Overseerr sends a test notification
+      Then Overseerr's notification is accepted
+
+  Rule: only Overseerr may notify, in Overseerr's own shape
+
+    @security
+    Scenario Outline: a notification <without the secret> is refused and changes nothing
+      Given Bob has requested "Arrival"
+      When someone reports that "Arrival" is available <without the secret>
+      Then the notification is refused with WEBHOOK_UNAUTHORIZED
+      And Bob's request for "Arrival" still waits for an admin
+
+      Examples:
+        | without the secret             |
+        | with no credentials            |
+        | with a guessed secret          |
+        | with the secret in other case  |
+
+    Scenario Outline: a notification not in Overseerr's shape is refused
+      When Overseerr sends <a body not in its shape>
+      Then the notification is refused with <code>
+
+      Examples:
+        | a body not in its shape           | code             |
+        | a notification without its type   | VALIDATION_ERROR |
+        | a request id written as a number  | VALIDATION_ERROR |
+        | a list instead of a notification  | VALIDATION_ERROR |
+        | malformed JSON                    | INVALID_JSON     |

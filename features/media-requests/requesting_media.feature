@@ -1,0 +1,63 @@
+@media-requests
+Feature: Requesting films and series
+  People ask for the films and series they want to watch. MediaNest searches Overseerr's
+  catalogue and files each request in Overseerr on behalf of the person's own Overseerr account,
+  so it waits for an admin's approval just like a request made in Overseerr itself, and it follows
+  the request until the title is in the Plex library.
+
+  @critical-path @smoke @fresh-gateway
+  Scenario: a film Bob asks for reaches the library once an admin approves it
+    Given Bob has found "The Matrix" by searching for "matrix"
+    And Bob has requested "The Matrix", which waits for an admin
+    And Ada has approved Bob's request for "The Matrix"
+    When Overseerr reports that "The Matrix" is available
+    Then Bob sees his request for "The Matrix" as available
+    And "The Matrix" is in the Plex library Bob browses
+
+  Rule: a search says what can still be requested
+
+    Scenario: a search finds films with their year and availability
+      When Bob searches for "dune"
+      Then he finds these titles:
+        | title          | kind  | year | availability  |
+        | Dune           | movie | 2021 | not_requested |
+        | Dune: Part Two | movie | 2024 | not_requested |
+
+    Scenario: a series already in Plex shows as available
+      When Bob searches for "breaking"
+      Then he finds these titles:
+        | title        | kind | year | availability |
+        | Breaking Bad | tv   | 2008 | available    |
+
+    @fresh-gateway
+    Scenario: a film someone has asked for shows as requested
+      Given Cleo has requested "Arrival"
+      When Bob searches for "arrival"
+      Then he finds these titles:
+        | title   | kind  | year | availability |
+        | Arrival | movie | 2016 | requested    |
+
+    Scenario: a search with many results comes a page at a time
+      When Bob searches for "star trek" and turns to page 2
+      Then he sees the last 2 of 22 titles, on page 2 of 2
+
+  Rule: a series is requested by the season
+
+    @fresh-gateway
+    Scenario: Bob asks for the first two seasons of a series
+      When Bob requests seasons 1 and 2 of "The Expanse"
+      Then Bob's request for "The Expanse" waits for an admin, for seasons 1 and 2
+      And Overseerr holds Bob's request for "The Expanse" for seasons 1 and 2, waiting for approval
+
+    @fresh-gateway
+    Scenario: a series requested without seasons is requested in full
+      When Bob requests "Severance"
+      Then Bob's request for "Severance" waits for an admin, for seasons 1 and 2
+
+  Rule: only people with an Overseerr account can request
+
+    Scenario: someone without an Overseerr account is told so and nothing is kept
+      When Eve requests "Inception"
+      Then Eve is refused with OVERSEERR_ACCOUNT_MISSING
+      And Eve has no requests
+      And Overseerr was not asked to create a request

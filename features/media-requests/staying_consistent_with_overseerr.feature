@@ -1,0 +1,55 @@
+@media-requests @fresh-gateway
+Feature: Staying consistent with Overseerr when it fails
+  A request exists in MediaNest only if Overseerr accepted it. When Overseerr refuses or fails,
+  nothing is kept and the person can simply ask again. When Overseerr takes too long, MediaNest
+  cannot know whether the request was made: it keeps the request as failed and says why, and the
+  next time the person asks it links the request Overseerr made instead of making a second one.
+
+  Rule: a refusal or an error leaves nothing behind
+
+    Scenario: Overseerr refuses a request over the person's quota
+      Given Bob has used up his film quota in Overseerr
+      When Bob requests "Dune"
+      Then Bob is refused with REQUEST_REFUSED
+      And Bob has no requests
+
+    Scenario Outline: Overseerr failing to create a request leaves nothing behind
+      Given Overseerr <misbehaves> when asked to create a request
+      When Bob requests "Dune"
+      Then Bob is refused with <code> from overseerr
+      And Bob has no requests
+      And Overseerr holds no request for "Dune"
+
+      Examples:
+        | misbehaves                     | code                |
+        | answers with a server error    | UPSTREAM_ERROR      |
+        | breaks off its answers mid-way | UPSTREAM_ERROR      |
+        | asks MediaNest to slow down    | SERVICE_UNAVAILABLE |
+
+    Scenario: after Overseerr failed, asking again works
+      Given Overseerr answered Bob's request for "Dune" with a server error
+      When Bob requests "Dune"
+      Then Bob's request for "Dune" waits for an admin
+      And Overseerr holds 1 request for "Dune"
+
+  Rule: a timeout is kept as failed, and asking again links what Overseerr made
+
+    @embedded-only
+    Scenario: Overseerr answering too late leaves the request failed, saying why
+      When Bob requests "Dune" and Overseerr makes it but answers only after 6 seconds
+      Then Bob is refused with UPSTREAM_TIMEOUT from overseerr
+      And Bob's request for "Dune" is kept as failed, because Overseerr did not answer in time
+
+    @embedded-only
+    Scenario: asking again after a timeout links the request Overseerr made
+      Given Bob's request for "Dune" timed out after Overseerr made it
+      When Bob requests "Dune"
+      Then Bob's request for "Dune" waits for an admin, linked to the one Overseerr made
+      And Overseerr was asked to create 1 request
+      And Overseerr holds 1 request for "Dune"
+
+    Scenario: a request made in Overseerr itself is linked, not made twice
+      Given Dan has asked for "Dune" in Overseerr itself
+      When Dan requests "Dune"
+      Then Dan's request for "Dune" waits for an admin, linked to the one Overseerr made
+      And Overseerr was not asked to create a request

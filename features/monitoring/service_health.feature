@@ -1,0 +1,100 @@
+@monitoring
+Feature: Service health on the dashboard
+  The dashboard tells everyone whether Plex, Overseerr and MediaNest itself are working, so people
+  know whether to wait or to tell the admin. MediaNest reads Uptime Kuma's public status page every
+  30 seconds, matches its monitors to services by name, and adds what it knows itself: a service
+  whose circuit breaker is open is **degraded** even while Uptime Kuma still sees it up, and so is a
+  service that answers Uptime Kuma in more than a second.
+
+  Rule: the dashboard shows what Uptime Kuma last saw
+
+    @smoke
+    Scenario: every service is up, with its response time and its uptime over 24 hours
+      When Bob opens the service dashboard
+      Then Bob sees every service up, with its response time and its uptime over 24 hours
+
+    Scenario Outline: a service is shown as Uptime Kuma's last check found it
+      Given Uptime Kuma's last check of Overseerr found it <found>
+      When Bob opens the service dashboard
+      Then Bob sees that Overseerr is <shown>
+
+      Examples: Uptime Kuma's heartbeat states
+        | found             | shown             |
+        | down              | down              |
+        | under maintenance | under maintenance |
+        | pending           | degraded          |
+
+    Scenario: a service that answers in more than a second is degraded
+      Given Uptime Kuma measured Plex answering in 1500 ms
+      When Bob opens the service dashboard
+      Then Bob sees that Plex is degraded, answering in 1500 ms
+
+    Scenario: a service answering in exactly a second is still up
+      Given Uptime Kuma measured Plex answering in 1000 ms
+      When Bob opens the service dashboard
+      Then Bob sees that Plex is up, answering in 1000 ms
+
+    Scenario: a service Uptime Kuma no longer watches is unknown
+      Given Uptime Kuma has no monitor for MediaNest
+      When Bob opens the service dashboard
+      Then Bob sees that MediaNest is unknown
+
+    @fresh-gateway
+    Scenario: monitors are matched to services by the names MediaNest is configured with
+      Given MediaNest reads Plex's health from the Uptime Kuma monitor "Plex (living room)"
+      And Uptime Kuma's last check of Plex found it down
+      When Bob opens the service dashboard
+      Then Bob sees that Plex is down
+
+    @security
+    Scenario: the dashboard is for signed-in people only
+      When a visitor opens the service dashboard
+      Then the visitor is refused with UNAUTHORIZED
+
+  Rule: people watching are told of each change within one poll
+
+    @embedded-only
+    Scenario: a service going down is announced at the next poll
+      Given Bob is watching service health
+      And Uptime Kuma's last check of Plex found it down
+      When 30 seconds pass
+      Then Bob is told Plex went from up to down
+      And Bob's dashboard now shows that Plex is down
+
+    @embedded-only
+    Scenario: nothing is announced before the poll comes round
+      Given Bob is watching service health
+      And Uptime Kuma's last check of Plex found it down
+      When 29 seconds pass
+      Then Bob has been told nothing about Plex
+
+    @embedded-only
+    Scenario: a service coming back is announced as up
+      Given Uptime Kuma's last check of Overseerr found it down
+      And Bob is watching service health
+      And Uptime Kuma's last check of Overseerr found it up
+      When 30 seconds pass
+      Then Bob is told Overseerr went from down to up
+
+    @embedded-only @resilience
+    Scenario: a service whose breaker opens is degraded at once, though Uptime Kuma still sees it up
+      Given Bob is watching service health
+      And Plex is down
+      When Bob tries to browse the library 5 times
+      Then every try was refused with SERVICE_UNAVAILABLE
+      And Bob is told Plex went from up to degraded
+      And Bob's dashboard now shows that Plex is degraded
+
+  Rule: nobody looking, no polling
+
+    @embedded-only
+    Scenario: while nobody looks at service health, Uptime Kuma is left alone
+      Given Bob is signed in
+      When 30 minutes pass
+      Then Uptime Kuma was not asked anything
+
+    @embedded-only
+    Scenario: after a look at the dashboard, MediaNest keeps polling for 10 minutes, then rests
+      Given Bob has seen every service up on the dashboard
+      When MediaNest is left running for 12 minutes
+      Then Uptime Kuma was polled every 30 seconds for 10 minutes after the look

@@ -1,0 +1,92 @@
+@realtime @security
+Feature: Limits on live connections
+  A live connection is cheap for an app and costly for the gateway, so each one is bounded: a
+  message up to 16 KiB, 20 messages a second, 20 connections per person. A message the gateway
+  cannot read is answered with an **error** and the connection stays open, because a buggy app
+  should not lose its updates; breaking a limit closes the connection with a code that says why.
+  The gateway pings every connection every 30 seconds and drops one that missed two pings, so dead
+  peers do not pile up.
+
+  Rule: a message the gateway cannot read is answered with an error
+
+    Scenario Outline: a bad message is answered with an error and the connection stays open
+      Given Bob's app is connected live
+      When Bob's app sends <a bad message>
+      Then Bob's app is told <code> and stays connected
+
+      Examples: messages apps get wrong
+        | a bad message                                     | code             |
+        | something that is not JSON                        | INVALID_JSON     |
+        | a list instead of a message                       | VALIDATION_ERROR |
+        | a message of a kind the gateway does not know     | VALIDATION_ERROR |
+        | a subscription to a topic that does not exist     | VALIDATION_ERROR |
+        | a subscription without topics                     | VALIDATION_ERROR |
+        | a message with a field the gateway does not know  | VALIDATION_ERROR |
+
+  Rule: a message may be up to 16 KiB
+
+    Scenario: a message of exactly 16 KiB is answered
+      Given Bob's app is connected live
+      When Bob's app sends a message of exactly 16 KiB
+      Then Bob's app is answered 1 time and stays connected
+
+    Scenario: a message one byte over 16 KiB closes the connection
+      Given Bob's app is connected live
+      When Bob's app sends a message one byte over 16 KiB
+      Then Bob's connection is closed as too large
+
+  Rule: an app may send 20 messages a second
+
+    Scenario: 20 messages at once are all answered
+      Given Bob's app is connected live
+      When Bob's app sends 20 messages at once
+      Then Bob's app is answered 20 times and stays connected
+
+    Scenario: a flood of messages closes the connection
+      Given Bob's app is connected live
+      When Bob's app sends 21 messages at once
+      Then Bob's connection is closed as sending too much
+
+  Rule: a person may keep 20 connections open
+
+    Scenario: the 21st connection of one person is closed instead of greeted
+      Given Bob has 20 live connections open
+      When Bob opens one more live connection
+      Then the connection is closed as too many connections
+      And Bob's first 20 connections are all still open
+
+  Rule: the HTTP rate limits do not count live connections
+
+    @fresh-gateway @rate-limiting
+    Scenario: opening 20 connections does not use up a person's requests
+      Given each signed-in person may make 5 requests a minute
+      And Bob has 20 live connections open
+      When Bob looks at his session
+      Then he sees his own username, his role and when the session ends, 24 hours from now
+
+  Rule: connections that stop answering are dropped
+
+    @embedded-only
+    Scenario: a connection that answers its pings stays open
+      Given Bob's app is connected live
+      When Bob's app stays connected for 5 minutes
+      Then Bob's connection is still open
+
+    @embedded-only
+    Scenario: a connection that missed one ping is still open
+      Given Bob's app is connected live but no longer answers pings
+      When 60 seconds pass
+      Then Bob's connection is still open
+
+    @embedded-only
+    Scenario: a connection that missed two pings is dropped
+      Given Bob's app is connected live but no longer answers pings
+      When 90 seconds pass
+      Then Bob's connection is dropped
+
+  Rule: a gateway that stops says goodbye
+
+    Scenario: live connections are closed cleanly when MediaNest shuts down
+      Given Bob's app is connected live
+      When MediaNest shuts down
+      Then Bob's connection is closed as the gateway going away

@@ -1,0 +1,77 @@
+@resilience @embedded-only
+Feature: Timeouts and retries at the upstreams
+  Every upstream gets a fixed time to answer, counted on the clock: plex.tv 10 seconds, Plex,
+  Overseerr and Uptime Kuma 5 seconds each. Past it the person is told the service timed out,
+  exactly then and never later, whatever retries were under way. A read that fails is tried again,
+  at most twice, after a short random pause; anything that creates or changes something is sent
+  exactly once, so a failure can never leave a duplicate behind.
+
+  Rule: a silent upstream times out exactly at its timeout
+
+    Scenario Outline: with <service> silent, trying to <operation> times out after exactly <seconds> seconds
+      Given Bob is signed in
+      When Bob tries to <operation> and <service> stays silent for <seconds> seconds
+      Then Bob is refused with UPSTREAM_TIMEOUT from <service id>
+      And the refusal came <seconds> seconds after the question, on the scenario clock
+      And <service> was called 1 time for it
+
+      Examples:
+        | service   | operation                | seconds | service id  |
+        | plex.tv   | ask to sign in with Plex | 10      | plex-tv     |
+        | Plex      | browse the library       | 5       | plex-server |
+        | Overseerr | search for a film        | 5       | overseerr   |
+
+    Scenario: the timeout covers the retries: a read retried after a failure still ends 5 seconds after the question
+      Given Bob is signed in
+      And Plex answers its first call with a server error, then falls silent
+      When Bob tries to browse the library and 5 seconds pass
+      Then Bob is refused with UPSTREAM_TIMEOUT from plex-server
+      And the refusal came 5 seconds after the question, on the scenario clock
+      And Plex was called 2 times for it
+
+    Scenario: Plex answering just inside its timeout is waited for
+      Given Bob is signed in
+      And Plex's next answer takes 4 seconds
+      When Bob tries to browse the library and 4 seconds pass
+      Then Bob gets what he asked for
+
+  Rule: a failed read is tried again, at most twice; a create is sent once
+
+    Scenario Outline: with <service> failing twice, trying to <operation> is answered on the third call
+      Given Bob is signed in
+      And <service> fails 2 times with a server error, then recovers
+      When Bob tries to <operation>
+      Then Bob gets what he asked for
+      And <service> was called 3 times for it
+
+      Examples:
+        | service   | operation          |
+        | Plex      | browse the library |
+        | Overseerr | search for a film  |
+
+    Scenario: a read that keeps failing is given up after three calls
+      Given Bob is signed in
+      And Plex answers every call with a server error
+      When Bob tries to browse the library
+      Then Bob is refused with UPSTREAM_ERROR from plex-server
+      And Plex was called 3 times for it
+
+    Scenario Outline: trying to <operation> reaches <service> once, even when it fails
+      Given Bob is signed in
+      And <service> fails everything it is asked to create
+      When Bob tries to <operation>
+      Then Bob is refused with UPSTREAM_ERROR from <service id>
+      And <service> was asked to create it 1 time
+
+      Examples:
+        | service   | operation                | service id |
+        | plex.tv   | ask to sign in with Plex | plex-tv    |
+        | Overseerr | request a film           | overseerr  |
+
+    Scenario: an upstream asking MediaNest to slow down is not asked again, and its wait is passed on
+      Given Bob is signed in
+      And Overseerr asks MediaNest to slow down
+      When Bob tries to search for a film
+      Then Bob is refused with SERVICE_UNAVAILABLE from overseerr
+      And Bob is told to retry in 30 seconds, as Overseerr asked
+      And Overseerr was called 1 time for it

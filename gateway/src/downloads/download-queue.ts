@@ -1,0 +1,160 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Clock } from '../clock';
+import type { DownloadEvents } from './download-events';
+import type { Download, DownloadStore } from './download-store';
+import { canonicalVideoLink } from './youtube-link';
+import { downloadArgs, metadataArgs } from './yt-dlp-args';
+import { errorText, OverallProgress, parseMetadata, parseOutputLine } from './yt-dlp-output';
+import { YtDlpRun, type RunOutcome } from './yt-dlp-run';
+
+/** SIGTERM, then SIGKILL this long after (CONTRACT.md). */
+export const KILL_AFTER_MS = 5_000;
+
+export interface QueueSettings {
+  ytDlpPath: string;
+  downloadDir: string;
+  concurrency: number;
+  stallSeconds: number;
+}
+
+interface Job {
+  run?: YtDlpRun;
+  cancelled: boolean;
+}
+
+/**
+ * Runs queued downloads in order, at most `concurrency` at a time. A slot covers the whole job
+ * (metadata lookup, then the download), so there are never more yt-dlp processes than slots.
+ */
+export class DownloadQueue {
+  private readonly waiting: number[] = [];
+  private readonly jobs = new Map<number, Job>();
+  private closing = false;
+
+  constructor(
+    private readonly settings: QueueSettings,
+    private readonly store: DownloadStore,
+    private readonly events: DownloadEvents,
+    private readonly clock: Clock,
+    private readonly log: FastifyBaseLogger,
+  ) {}
+
+  enqueue(id: number): void {
+    this.waiting.push(id);
+    this.pump();
+  }
+
+  /** Takes the download out of the queue, or stops its process (the status was already set by the caller). */
+  cancel(id: number): void {
+    const at = this.waiting.indexOf(id);
+    if (at >= 0) this.waiting.splice(at, 1);
+    const job = this.jobs.get(id);
+    if (!job) return;
+    job.cancelled = true;
+    job.run?.stop('cancelled');
+  }
+
+  /** The gateway is closing: kill what runs and start nothing; start-up recovery deals with the rows. */
+  shutdown(): void {
+    this.closing = true;
+    this.waiting.length = 0;
+    for (const job of this.jobs.values()) job.run?.kill();
+  }
+
+  private pump(): void {
+    while (!this.closing && this.jobs.size < this.settings.concurrency && this.waiting.length) {
+      const id = this.waiting.shift()!;
+      const job: Job = { cancelled: false };
+      this.jobs.set(id, job);
+      this.process(id, job)
+        .catch((error) => this.log.error({ err: error, downloadId: id }, 'download job failed unexpectedly'))
+        .finally(() => {
+          this.jobs.delete(id);
+          this.pump();
+        });
+    }
+  }
+
+  private async process(id: number, job: Job): Promise<void> {
+    const download = this.store.byId(id);
+    if (!download || !this.store.move(id, ['queued'], 'downloading', this.clock.now())) return;
+    this.events.status(download, 'queued', 'downloading');
+    const link = canonicalVideoLink(download.videoId);
+
+    const lookup = await this.step(job, metadataArgs(link, download.quality, download.format), { keepStdout: true });
+    if (!lookup) return;
+    if (!succeeded(lookup)) return this.fail(download, this.failure(lookup));
+    const metadata = parseMetadata(lookup.stdout);
+    if (!metadata) return this.fail(download, 'yt-dlp printed no metadata for this video');
+    if (metadata.title) this.store.setTitle(id, metadata.title, this.clock.now());
+
+    const folder = join(resolve(this.settings.downloadDir), String(id));
+    const progress = new OverallProgress(metadata.runs);
+    let file: string | undefined;
+    const raise = (percent: number | undefined) => {
+      if (percent !== undefined && this.store.raiseProgress(id, percent, this.clock.now())) this.events.progress(download, percent);
+    };
+    const run = await this.step(job, downloadArgs(link, download.quality, download.format, folder), {
+      onLine: (line) => {
+        const parsed = parseOutputLine(line);
+        if (parsed.kind === 'progress') return raise(progress.update(parsed.percent));
+        if (parsed.kind === 'other') return;
+        file = parsed.path;
+        if (parsed.kind === 'destination') progress.nextRun();
+        if (parsed.kind === 'already-downloaded') raise(progress.finish());
+      },
+    });
+    if (!run) return;
+    if (!succeeded(run)) return this.fail(download, this.failure(run));
+    const found = locateFile(file, folder);
+    if (!found) return this.fail(download, 'yt-dlp finished but left no file');
+    raise(progress.finish());
+    if (this.store.move(id, ['downloading'], 'completed', this.clock.now(), { file: found })) this.events.status(download, 'downloading', 'completed', { file: found });
+  }
+
+  /** Runs one yt-dlp process for the job; undefined when the job was cancelled or the gateway closed meanwhile. */
+  private async step(job: Job, args: string[], options: { keepStdout?: boolean; onLine?: (line: string) => void }): Promise<RunOutcome | undefined> {
+    if (job.cancelled || this.closing) return undefined;
+    job.run = new YtDlpRun({
+      executable: this.settings.ytDlpPath,
+      args,
+      clock: this.clock,
+      stallMs: this.settings.stallSeconds * 1000,
+      killAfterMs: KILL_AFTER_MS,
+      ...options,
+    });
+    const outcome = await job.run.finished;
+    job.run = undefined;
+    return job.cancelled || this.closing || outcome.stoppedFor === 'cancelled' ? undefined : outcome;
+  }
+
+  private failure(outcome: RunOutcome): string {
+    if (outcome.spawnError) return `yt-dlp could not be started: ${outcome.spawnError}`;
+    if (outcome.stoppedFor === 'stalled') return `yt-dlp stalled: no output for ${this.settings.stallSeconds} seconds`;
+    const stated = errorText(outcome.stderr);
+    if (stated) return stated;
+    return outcome.signal ? `yt-dlp was ended by ${outcome.signal}` : `yt-dlp exited with status ${outcome.code}`;
+  }
+
+  private fail(download: Download, error: string): void {
+    if (this.store.move(download.id, ['downloading'], 'failed', this.clock.now(), { error })) this.events.status(download, 'downloading', 'failed', { error });
+  }
+}
+
+function succeeded(outcome: RunOutcome): boolean {
+  return !outcome.spawnError && !outcome.stoppedFor && outcome.code === 0;
+}
+
+/** The file yt-dlp said it wrote, else the one media file in the download's folder. */
+function locateFile(reported: string | undefined, folder: string): { name: string; size: number } | undefined {
+  const candidates = reported ? [resolve(folder, reported)] : [];
+  if (existsSync(folder)) {
+    candidates.push(...readdirSync(folder).filter((name) => !/\.(part|ytdl|temp)$/.test(name)).map((name) => join(folder, name)));
+  }
+  for (const path of candidates) {
+    if (existsSync(path) && statSync(path).isFile()) return { name: basename(path), size: statSync(path).size };
+  }
+  return undefined;
+}

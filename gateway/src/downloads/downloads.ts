@@ -1,0 +1,117 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { ApiError, notFound } from '../http/errors';
+import type { GatewayServices } from '../services';
+import { DownloadEvents } from './download-events';
+import { DownloadQueue } from './download-queue';
+import { ACTIVE, DownloadStore, type Download } from './download-store';
+import { parseYouTubeLink } from './youtube-link';
+import type { Container, Quality } from './yt-dlp-args';
+
+const QUOTA_WINDOW_MS = 60 * 60 * 1000;
+export const INTERRUPTED = 'interrupted: the gateway stopped while this download was running';
+
+export interface DownloadOrder {
+  url: string;
+  quality: Quality;
+  format: Container;
+}
+
+/** The downloads domain: who may start what, the per-user quota, cancelling, and recovery at start-up. */
+export class Downloads {
+  readonly store: DownloadStore;
+  readonly events: DownloadEvents;
+  private readonly queue: DownloadQueue;
+
+  constructor(private readonly services: GatewayServices, log: FastifyBaseLogger) {
+    const { config, clock, db } = services;
+    this.store = new DownloadStore(db);
+    this.events = new DownloadEvents(db, services.events, clock);
+    this.queue = new DownloadQueue(
+      { ytDlpPath: config.ytDlpPath, downloadDir: config.downloadDir, concurrency: config.downloadConcurrency, stallSeconds: config.downloadStallSeconds },
+      this.store,
+      this.events,
+      clock,
+      log,
+    );
+  }
+
+  /** Accepts a download or refuses it; a refused request stores nothing, so it never counts against the quota. */
+  create(userId: number, order: DownloadOrder): Download {
+    const link = parseYouTubeLink(order.url);
+    if ('problem' in link) throw new ApiError('INVALID_URL', 'Only https links to one YouTube video are accepted', { reason: link.problem });
+    const now = this.services.clock.now();
+    const download = this.store.transaction(() => {
+      const active = this.store.activeFor(userId, link.videoId);
+      if (active) throw new ApiError('DOWNLOAD_ACTIVE', 'This video is already being downloaded', { downloadId: active.id });
+      this.refuseOverQuota(userId, now);
+      return this.store.insert({ userId, url: order.url, videoId: link.videoId, quality: order.quality, format: order.format, createdAt: now });
+    });
+    this.events.status(download, null, 'queued');
+    this.queue.enqueue(download.id);
+    return download;
+  }
+
+  /** The caller's own download; anyone else's is "not found" so ids cannot be probed. */
+  owned(userId: number, id: number): Download {
+    const download = this.store.byId(id);
+    if (!download || download.userId !== userId) throw notFound('download');
+    return download;
+  }
+
+  cancel(userId: number, id: number): void {
+    const download = this.owned(userId, id);
+    if (!this.store.move(id, ACTIVE, 'cancelled', this.services.clock.now())) {
+      throw new ApiError('DOWNLOAD_FINISHED', `This download has already ended (${this.store.byId(id)?.status})`);
+    }
+    this.events.status(download, download.status, 'cancelled');
+    this.queue.cancel(id);
+  }
+
+  /** At start-up: what a previous process left running failed with it; what was waiting is queued again. */
+  recover(): void {
+    for (const download of this.store.withStatus('downloading')) {
+      if (this.store.move(download.id, ['downloading'], 'failed', this.services.clock.now(), { error: INTERRUPTED })) {
+        this.events.status(download, 'downloading', 'failed', { error: INTERRUPTED });
+      }
+    }
+    for (const download of this.store.withStatus('queued')) this.queue.enqueue(download.id);
+  }
+
+  shutdown(): void {
+    this.queue.shutdown();
+  }
+
+  private refuseOverQuota(userId: number, now: number): void {
+    const limit = this.services.config.downloadQuotaPerHour;
+    const recent = this.store.createdSince(userId, now - QUOTA_WINDOW_MS);
+    if (recent.length < limit) return;
+    // A place frees up when the download that brings the count under the limit leaves the window.
+    const retryAfter = Math.max(1, Math.ceil((recent[recent.length - limit]! + QUOTA_WINDOW_MS - now) / 1000));
+    throw new ApiError(
+      'QUOTA_EXCEEDED',
+      `At most ${limit} downloads an hour: try again in ${retryAfter} seconds`,
+      { limit, windowMinutes: 60, retryAfterSeconds: retryAfter },
+      { 'retry-after': String(retryAfter) },
+    );
+  }
+}
+
+/** A download as the API shows it (CONTRACT.md): optional fields are left out rather than null. */
+export function presentDownload(download: Download) {
+  const iso = (ms: number | null) => (ms === null ? undefined : new Date(ms).toISOString());
+  return {
+    id: download.id,
+    url: download.url,
+    videoId: download.videoId,
+    ...(download.title === null ? {} : { title: download.title }),
+    status: download.status,
+    progress: download.progress,
+    quality: download.quality,
+    format: download.format,
+    ...(download.file ? { file: download.file } : {}),
+    ...(download.error === null ? {} : { error: download.error }),
+    createdAt: iso(download.createdAt)!,
+    ...(download.startedAt === null ? {} : { startedAt: iso(download.startedAt) }),
+    ...(download.completedAt === null ? {} : { completedAt: iso(download.completedAt) }),
+  };
+}

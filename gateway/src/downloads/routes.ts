@@ -1,0 +1,71 @@
+import type { FastifyInstance } from 'fastify';
+import { caller } from '../auth/guard';
+import { ok } from '../http/envelope';
+import { errorResponses } from '../http/error-responses';
+import type { GatewayServices } from '../services';
+import type { DownloadStatus } from './download-store';
+import { Downloads, presentDownload, type DownloadOrder } from './downloads';
+import { serveEventStream } from './event-stream';
+import {
+  createDownloadBody, downloadIdParams, downloadListQuery, downloadListReply, downloadReply, eventStreamReply, lastEventIdHeaders,
+} from './schemas';
+
+type ById = { Params: { id: number } };
+
+/** YouTube downloads through yt-dlp, with progress as Server-Sent Events (CONTRACT.md, "Downloads"). */
+export async function downloadRoutes(app: FastifyInstance, { services }: { services: GatewayServices }) {
+  const downloads = new Downloads(services, app.log);
+  const openStreams = new Set<() => void>();
+  app.addHook('onClose', async () => {
+    downloads.shutdown();
+    for (const end of [...openStreams]) end();
+  });
+  downloads.recover();
+
+  app.post<{ Body: DownloadOrder }>('/youtube/downloads', {
+    config: { access: 'user' },
+    schema: { tags: ['downloads'], body: createDownloadBody, response: { 202: downloadReply, ...errorResponses } },
+  }, async (request, reply) => {
+    const download = downloads.create(caller(request).user.id, request.body);
+    return reply.code(202).header('location', `${request.routeOptions.url}/${download.id}`).send(ok(presentDownload(download)));
+  });
+
+  app.get<{ Querystring: { status?: DownloadStatus; page: number; pageSize: number } }>('/youtube/downloads', {
+    config: { access: 'user' },
+    schema: { tags: ['downloads'], querystring: downloadListQuery, response: { 200: downloadListReply, ...errorResponses } },
+  }, async (request) => {
+    const { status, page, pageSize } = request.query;
+    const { items, total } = downloads.store.page(caller(request).user.id, status, (page - 1) * pageSize, pageSize);
+    return ok(items.map(presentDownload), { page, pageSize, total, totalPages: Math.ceil(total / pageSize) });
+  });
+
+  app.get<ById>('/youtube/downloads/:id', {
+    config: { access: 'user' },
+    schema: { tags: ['downloads'], params: downloadIdParams, response: { 200: downloadReply, ...errorResponses } },
+  }, async (request) => ok(presentDownload(downloads.owned(caller(request).user.id, request.params.id))));
+
+  app.delete<ById>('/youtube/downloads/:id', {
+    config: { access: 'user' },
+    schema: { tags: ['downloads'], params: downloadIdParams, response: { 204: { type: 'null' }, ...errorResponses } },
+  }, async (request, reply) => {
+    downloads.cancel(caller(request).user.id, request.params.id);
+    return reply.code(204).send();
+  });
+
+  app.get<ById & { Headers: { 'last-event-id'?: string } }>('/youtube/downloads/:id/events', {
+    config: { access: 'user' },
+    schema: {
+      tags: ['downloads'],
+      params: downloadIdParams,
+      headers: lastEventIdHeaders,
+      response: { 200: eventStreamReply, 204: { type: 'null' }, ...errorResponses },
+    },
+  }, async (request, reply) => {
+    const download = downloads.owned(caller(request).user.id, request.params.id);
+    const after = Number(request.headers['last-event-id'] ?? 0);
+    const ended = !['queued', 'downloading'].includes(download.status);
+    // Nothing more will ever come: 204 tells an EventSource not to reconnect.
+    if (ended && after >= downloads.events.lastId(download.id)) return reply.code(204).send();
+    serveEventStream(reply, { downloadId: download.id, after, ended, events: downloads.events, clock: services.clock, open: openStreams });
+  });
+}

@@ -1,0 +1,59 @@
+import { arrayOf, enumOf, envelope, integer, number, object, string, type Schema } from '../http/envelope';
+import { MAX_LINK_LENGTH } from './youtube-link';
+import { FORMATS, QUALITIES } from './yt-dlp-args';
+
+export const STATUSES = ['queued', 'downloading', 'completed', 'failed', 'cancelled'];
+
+const downloadSchema: Schema = object(
+  {
+    id: integer,
+    url: string,
+    videoId: string,
+    title: string,
+    status: enumOf(...STATUSES),
+    progress: number,
+    quality: enumOf(...QUALITIES),
+    format: enumOf(...FORMATS),
+    file: object({ name: string, size: integer }),
+    error: string,
+    createdAt: string,
+    startedAt: string,
+    completedAt: string,
+  },
+  ['id', 'url', 'videoId', 'status', 'progress', 'quality', 'format', 'createdAt'],
+);
+
+export const createDownloadBody: Schema = object(
+  {
+    url: { type: 'string', minLength: 1, maxLength: MAX_LINK_LENGTH },
+    quality: { ...enumOf(...QUALITIES), default: '1080p' },
+    format: { ...enumOf(...FORMATS), default: 'mp4' },
+  },
+  ['url'],
+);
+
+export const downloadReply = envelope(downloadSchema);
+
+export const downloadListQuery: Schema = {
+  type: 'object',
+  properties: {
+    status: enumOf(...STATUSES),
+    page: { type: 'integer', minimum: 1, default: 1 },
+    pageSize: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
+  },
+};
+
+export const downloadListReply = envelope(arrayOf(downloadSchema), object({ page: integer, pageSize: integer, total: integer, totalPages: integer }));
+
+export const downloadIdParams: Schema = object({ id: { type: 'integer', minimum: 1 } });
+
+export const lastEventIdHeaders: Schema = {
+  type: 'object',
+  properties: { 'last-event-id': { type: 'string', pattern: '^\\d{1,15}$' } },
+};
+
+/** The event stream itself is not JSON; this documents it in /openapi.json. */
+export const eventStreamReply: Schema = {
+  description: '`status`, `progress`, `completed` and `failed` events with increasing ids; a comment heartbeat every 15 s',
+  content: { 'text/event-stream': { schema: { type: 'string' } } },
+};

@@ -1,0 +1,93 @@
+/**
+ * Reading yt-dlp's own output (UPSTREAMS.md section 5): `--dump-json` metadata, `[download]`
+ * progress lines printed with `--newline`, where the file went, and `ERROR:` lines.
+ */
+
+export interface VideoMetadata {
+  title?: string;
+  /** How many files yt-dlp downloads before merging: 2 when video and audio come separately. */
+  runs: number;
+}
+
+export type OutputLine =
+  | { kind: 'destination'; path: string }
+  | { kind: 'progress'; percent: number }
+  | { kind: 'merged'; path: string }
+  | { kind: 'already-downloaded'; path: string }
+  | { kind: 'other' };
+
+const PROGRESS = /^\[download\]\s+(\d{1,3}(?:\.\d+)?)% of /;
+const DESTINATION = /^\[download\] Destination: (.+)$/;
+const MERGER = /^\[Merger\] Merging formats into "(.+)"$/;
+const ALREADY = /^\[download\] (.+) has already been downloaded$/;
+
+export function parseOutputLine(line: string): OutputLine {
+  let match = PROGRESS.exec(line);
+  if (match) return { kind: 'progress', percent: Math.min(100, Number(match[1])) };
+  if ((match = DESTINATION.exec(line))) return { kind: 'destination', path: match[1]! };
+  if ((match = MERGER.exec(line))) return { kind: 'merged', path: match[1]! };
+  if ((match = ALREADY.exec(line))) return { kind: 'already-downloaded', path: match[1]! };
+  return { kind: 'other' };
+}
+
+/** The first JSON line of `--dump-json`; undefined when yt-dlp printed none. */
+export function parseMetadata(stdout: string): VideoMetadata | undefined {
+  const line = stdout.split('\n').find((candidate) => candidate.trimStart().startsWith('{'));
+  if (!line) return undefined;
+  try {
+    const info = JSON.parse(line) as { title?: unknown; format_id?: unknown };
+    const formatId = typeof info.format_id === 'string' ? info.format_id : '';
+    return { title: typeof info.title === 'string' ? info.title : undefined, runs: Math.max(1, formatId.split('+').length) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The text of yt-dlp's last `ERROR:` line (or its usage error), without the prefix. */
+export function errorText(stderr: string): string | undefined {
+  const lines = stderr.split(/\r?\n/).map((line) => line.trim());
+  const error = lines.filter((line) => line.startsWith('ERROR:')).at(-1);
+  if (error) return error.slice('ERROR:'.length).trim();
+  return lines.filter((line) => line.startsWith('yt-dlp: error:')).at(-1);
+}
+
+/**
+ * Turns the percent of the current run into the download's overall progress, which never goes
+ * down: with separate video and audio the first run covers 0-90 % and the second 90-100 %.
+ */
+export class OverallProgress {
+  private run = -1;
+  private value = 0;
+
+  constructor(private readonly runs: number) {}
+
+  get percent(): number {
+    return this.value;
+  }
+
+  /** A new file started (a `Destination:` line). */
+  nextRun(): void {
+    this.run = Math.min(this.run + 1, this.runs - 1);
+  }
+
+  /** Returns the new overall percent when it rose, else undefined. */
+  update(runPercent: number): number | undefined {
+    const run = Math.max(this.run, 0);
+    if (this.runs === 1) return this.raise(runPercent);
+    if (run === 0) return this.raise(runPercent * 0.9);
+    const share = 10 / (this.runs - 1); // the later runs (audio) share the last 10 %
+    return this.raise(90 + (run - 1) * share + (runPercent / 100) * share);
+  }
+
+  /** Everything is on disk. */
+  finish(): number | undefined {
+    return this.raise(100);
+  }
+
+  private raise(candidate: number): number | undefined {
+    const rounded = Math.min(100, Math.round(candidate * 10) / 10);
+    if (rounded <= this.value) return undefined;
+    this.value = rounded;
+    return rounded;
+  }
+}

@@ -1,0 +1,21 @@
+import type { GatewayEvents } from '../realtime/events';
+
+/**
+ * Tells everyone the library changed (a title became available, an admin had Plex rescan). The
+ * library cache listens to the same announcement, so whoever changes the library need not know it.
+ */
+export function announceLibraryChanged(events: GatewayEvents, reason: string, now: number): void {
+  events.publish({
+    topic: 'library',
+    type: 'cache.invalidated',
+    data: { scope: 'library', reason, at: new Date(now).toISOString() },
+    audience: { everyone: true },
+  });
+}
+
+/** Calls `invalidate` whenever the library is announced changed; returns the way to stop listening. */
+export function onLibraryChanged(events: GatewayEvents, invalidate: () => void): () => void {
+  return events.subscribe((event) => {
+    if (event.type === 'cache.invalidated' && event.data.scope === 'library') invalidate();
+  });
+}

@@ -1,0 +1,112 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { caller } from '../auth/guard';
+import { errorResponses } from '../http/error-responses';
+import { ApiError } from '../http/errors';
+import { ok } from '../http/envelope';
+import { UpstreamFailure } from '../resilience/upstream-failure';
+import type { GatewayServices } from '../services';
+import type { User } from '../store/users';
+import { PlexServerApi } from '../upstreams/plex-server';
+import { LibraryCache } from './cache';
+import { announceLibraryChanged, onLibraryChanged } from './invalidation';
+import {
+  collectionsReply, itemListReply, itemsQuery, itemsReply, librariesReply, libraryParams, presentCollection, presentItem, recentQuery,
+  refreshReply, searchQuery,
+} from './schemas';
+
+interface Answer {
+  data: unknown;
+  meta?: Record<string, unknown>;
+}
+
+/** The Plex library, read with each person's own Plex token and cached per person (CONTRACT.md, "Library"). */
+export async function libraryRoutes(app: FastifyInstance, { services }: { services: GatewayServices }) {
+  const { clock, events, users, cipher } = services;
+  const plex = new PlexServerApi(services.upstreams['plex-server']);
+  const cache = new LibraryCache(clock, services.config.libraryCacheSeconds * 1000);
+  const stopListening = onLibraryChanged(events, () => cache.invalidateAll());
+  app.addHook('onClose', async () => stopListening());
+
+  const plexToken = (user: User) => {
+    const sealed = users.encryptedPlexToken(user.id);
+    if (!sealed) throw new ApiError('PLEX_TOKEN_INVALID', 'Sign in with Plex again');
+    return cipher.decrypt(sealed);
+  };
+
+  /** Answers from the caller's fresh copy, else from Plex (keeping a copy), else from a stale copy if Plex failed. */
+  async function cached(request: FastifyRequest, reply: FastifyReply, read: (token: string) => Promise<Answer>) {
+    const { user } = caller(request);
+    const key = `${user.id} ${request.routeOptions.url} ${JSON.stringify(request.params)} ${JSON.stringify(request.query)}`;
+    const found = cache.lookup<Answer>(key);
+    if ('fresh' in found) {
+      reply.header('cache-status', `medianest; hit; ttl=${found.ttlSeconds}`);
+      return ok(found.fresh.data, found.fresh.meta);
+    }
+    try {
+      const answer = await read(plexToken(user));
+      reply.header('cache-status', cache.store(key, answer) ? 'medianest; fwd=miss; stored' : 'medianest; fwd=miss');
+      return ok(answer.data, answer.meta);
+    } catch (error) {
+      if (!(error instanceof UpstreamFailure)) throw error;
+      // looked up again now: another call may have refreshed the copy meanwhile, and the age is as of this answer
+      const fallback = cache.lookup<Answer>(key);
+      if ('fresh' in fallback) {
+        reply.header('cache-status', `medianest; hit; ttl=${fallback.ttlSeconds}`);
+        return ok(fallback.fresh.data, fallback.fresh.meta);
+      }
+      if (!fallback.stale) throw error;
+      reply.header('cache-status', `medianest; hit; ttl=${fallback.stale.ttlSeconds}; detail=stale-if-error`);
+      return ok(fallback.stale.value.data, { ...fallback.stale.value.meta, stale: true });
+    }
+  }
+
+  app.get('/plex/libraries', {
+    config: { access: 'user' },
+    schema: { tags: ['library'], response: { 200: librariesReply, ...errorResponses } },
+  }, (request, reply) =>
+    cached(request, reply, async (token) => ({
+      data: (await plex.sections(token, request.id)).map(({ key, type, title }) => ({ key: String(key), type, title })),
+    })),
+  );
+
+  app.get<{ Params: { key: string }; Querystring: { offset: number; limit: number } }>('/plex/libraries/:key/items', {
+    config: { access: 'user' },
+    schema: { tags: ['library'], params: libraryParams, querystring: itemsQuery, response: { 200: itemsReply, ...errorResponses } },
+  }, (request, reply) =>
+    cached(request, reply, async (token) => {
+      const { offset, limit } = request.query;
+      const { items, total } = await plex.items(token, request.params.key, offset, limit, request.id);
+      return { data: items.slice(0, limit).map(presentItem), meta: { offset, limit, total } };
+    }),
+  );
+
+  app.get<{ Querystring: { query: string } }>('/plex/search', {
+    config: { access: 'user' },
+    schema: { tags: ['library'], querystring: searchQuery, response: { 200: itemListReply, ...errorResponses } },
+  }, (request, reply) =>
+    cached(request, reply, async (token) => ({ data: (await plex.search(token, request.query.query, 50, request.id)).map(presentItem) })),
+  );
+
+  app.get<{ Querystring: { limit: number } }>('/plex/recently-added', {
+    config: { access: 'user' },
+    schema: { tags: ['library'], querystring: recentQuery, response: { 200: itemListReply, ...errorResponses } },
+  }, (request, reply) =>
+    cached(request, reply, async (token) => ({ data: (await plex.recentlyAdded(token, request.query.limit, request.id)).slice(0, request.query.limit).map(presentItem) })),
+  );
+
+  app.get<{ Params: { key: string } }>('/plex/libraries/:key/collections', {
+    config: { access: 'user' },
+    schema: { tags: ['library'], params: libraryParams, response: { 200: collectionsReply, ...errorResponses } },
+  }, (request, reply) =>
+    cached(request, reply, async (token) => ({ data: (await plex.collections(token, request.params.key, request.id)).map(presentCollection) })),
+  );
+
+  app.post<{ Params: { key: string } }>('/admin/plex/libraries/:key/refresh', {
+    config: { access: 'admin' },
+    schema: { tags: ['admin'], params: libraryParams, response: { 202: refreshReply, ...errorResponses } },
+  }, async (request, reply) => {
+    await plex.refresh(plexToken(caller(request).user), request.params.key, request.id);
+    announceLibraryChanged(events, `an admin asked Plex to rescan library ${request.params.key}`, clock.now());
+    return reply.code(202).send(ok({ key: request.params.key, refreshing: true }));
+  });
+}

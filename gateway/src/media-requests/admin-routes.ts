@@ -1,0 +1,57 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { errorResponses } from '../http/error-responses';
+import { ApiError, notFound } from '../http/errors';
+import { ok } from '../http/envelope';
+import type { GatewayServices } from '../services';
+import type { OverseerrApi } from '../upstreams/overseerr';
+import { announceStatus } from './announcements';
+import type { MediaRequestRepository } from './repository';
+import { listed, type ListQuery } from './listing';
+import { declineBody, listQuery, presentRequest, requestIdParams, requestListReply, requestReply } from './schemas';
+
+type Decision = { Params: { id: number }; Body: { reason?: string } | undefined };
+
+interface Options {
+  services: GatewayServices;
+  requests: MediaRequestRepository;
+  overseerr: OverseerrApi;
+}
+
+/** Admins see every request and decide the pending ones, through Overseerr's own approve and decline. */
+export async function adminMediaRequestRoutes(app: FastifyInstance, { services, requests, overseerr }: Options) {
+  const { clock, events } = services;
+
+  app.get<{ Querystring: ListQuery }>('/admin/media/requests', {
+    config: { access: 'admin' },
+    schema: { tags: ['admin'], querystring: listQuery, response: { 200: requestListReply, ...errorResponses } },
+  }, async (request) => listed(requests, request.query));
+
+  const decide = (decision: 'approve' | 'decline') =>
+    async (request: FastifyRequest<Decision>) => {
+      const found = requests.byId(request.params.id);
+      if (!found) throw notFound('request');
+      if (found.status !== 'pending' || found.overseerrRequestId === null) {
+        throw new ApiError('REQUEST_NOT_PENDING', `Only a request waiting for approval can be ${decision}d`);
+      }
+      if (!(await overseerr.decide(found.overseerrRequestId, decision, request.id))) throw notFound('request in Overseerr');
+      const to = decision === 'approve' ? 'approved' : 'declined';
+      // Overseerr's decline takes no reason: the gateway keeps the admin's
+      const moved = requests.transition(found.id, to, clock.now(), decision === 'decline' ? request.body?.reason : undefined);
+      if (moved) announceStatus(events, moved.request, moved.previous, clock.now());
+      return ok(presentRequest(moved?.request ?? requests.byId(found.id)!));
+    };
+
+  app.post<Decision>('/admin/media/requests/:id/approve', {
+    config: { access: 'admin' },
+    schema: { tags: ['admin'], params: requestIdParams, response: { 200: requestReply, ...errorResponses } },
+  }, decide('approve'));
+
+  app.post<Decision>('/admin/media/requests/:id/decline', {
+    config: { access: 'admin' },
+    // the reason is optional, and so is a body to carry it
+    preValidation: async (request) => {
+      request.body ??= {};
+    },
+    schema: { tags: ['admin'], params: requestIdParams, body: declineBody, response: { 200: requestReply, ...errorResponses } },
+  }, decide('decline'));
+}

@@ -1,0 +1,56 @@
+import { createHash } from 'node:crypto';
+import type { Db } from '../store/database';
+
+/** How long a key is remembered (CONTRACT.md: 24 h). */
+export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+export type KeyState =
+  | { state: 'new' }
+  | { state: 'reused' } // same key, another body
+  | { state: 'in-flight' } // the first call with this key has not answered yet
+  | { state: 'answered'; response: string };
+
+/**
+ * `Idempotency-Key`s of one user: a key is claimed with the body's fingerprint before the work is
+ * done and answered with the response once it succeeded; a failure forgets it, so a retry runs again.
+ */
+export class IdempotencyKeys {
+  constructor(private readonly db: Db) {}
+
+  /** What a key means now; call inside the transaction that claims it. */
+  check(userId: number, key: string, fingerprint: string, now: number): KeyState {
+    this.db.prepare('DELETE FROM idempotency_keys WHERE user_id = ? AND key = ? AND created_at <= ?').run(userId, key, now - IDEMPOTENCY_WINDOW_MS);
+    const row = this.db.prepare('SELECT fingerprint, response FROM idempotency_keys WHERE user_id = ? AND key = ?').get(userId, key) as
+      | { fingerprint: string; response: string | null }
+      | undefined;
+    if (!row) return { state: 'new' };
+    if (row.fingerprint !== fingerprint) return { state: 'reused' };
+    return row.response === null ? { state: 'in-flight' } : { state: 'answered', response: row.response };
+  }
+
+  claim(userId: number, key: string, fingerprint: string, now: number): void {
+    this.db.prepare('INSERT INTO idempotency_keys (user_id, key, fingerprint, created_at) VALUES (?, ?, ?, ?)').run(userId, key, fingerprint, now);
+  }
+
+  answer(userId: number, key: string, response: string): void {
+    this.db.prepare('UPDATE idempotency_keys SET response = ? WHERE user_id = ? AND key = ?').run(response, userId, key);
+  }
+
+  forget(userId: number, key: string): void {
+    this.db.prepare('DELETE FROM idempotency_keys WHERE user_id = ? AND key = ? AND response IS NULL').run(userId, key);
+  }
+}
+
+/** The same body, whatever the order of its fields, has the same fingerprint. */
+export function fingerprint(body: unknown): string {
+  return createHash('sha256').update(canonical(body)).digest('base64url');
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonical(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

@@ -1,0 +1,98 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { caller } from '../auth/guard';
+import { errorResponses } from '../http/error-responses';
+import { ApiError, notFound } from '../http/errors';
+import { ok } from '../http/envelope';
+import type { GatewayServices } from '../services';
+import { OverseerrApi, OverseerrMediaStatus, type OverseerrSearchResult } from '../upstreams/overseerr';
+import { adminMediaRequestRoutes } from './admin-routes';
+import { MediaRequestCreation, type CreateInput } from './creation';
+import { listed, type ListQuery } from './listing';
+import { MediaRequestRepository, type MediaRequest } from './repository';
+import {
+  createBody, idempotencyHeaders, listQuery, presentRequest, requestIdParams, requestListReply, requestReply, searchQuery, searchReply,
+} from './schemas';
+
+/** Searching Overseerr and a person's own media requests (CONTRACT.md, "Media requests"). */
+export async function mediaRequestRoutes(app: FastifyInstance, { services }: { services: GatewayServices }) {
+  const requests = new MediaRequestRepository(services.db);
+  const overseerr = new OverseerrApi(services.upstreams.overseerr, services.config.overseerrApiKey);
+  const creation = new MediaRequestCreation(services, requests, overseerr);
+  requests.failInterrupted(services.clock.now());
+
+  app.get<{ Querystring: { query: string; page: number } }>('/media/search', {
+    config: { access: 'user' },
+    schema: { tags: ['media'], querystring: searchQuery, response: { 200: searchReply, ...errorResponses } },
+  }, async (request) => {
+    const found = await overseerr.search(request.query.query, request.query.page, request.id);
+    const results = found.results.filter((result) => result.mediaType === 'movie' || result.mediaType === 'tv').map(presentResult);
+    return ok(results, { page: found.page, totalPages: found.totalPages, totalResults: found.totalResults });
+  });
+
+  app.post<{ Body: CreateInput; Headers: { 'idempotency-key'?: string } }>('/media/requests', {
+    config: { access: 'user' },
+    schema: { tags: ['media'], body: createBody, headers: idempotencyHeaders, response: { 201: requestReply, ...errorResponses } },
+  }, async (request, reply) => {
+    const { mediaType, seasons } = request.body;
+    if (mediaType === 'movie' && seasons !== undefined) {
+      throw new ApiError('VALIDATION_ERROR', 'The request is not valid', { fields: [{ field: 'seasons', in: 'body', problem: 'is for series only' }] });
+    }
+    const created = await creation.create(caller(request).user, request.body, request.headers['idempotency-key'], request.id);
+    if ('replay' in created) return reply.code(201).header('idempotent-replayed', 'true').type('application/json; charset=utf-8').send(created.replay);
+    return reply.code(201).send(ok(presentRequest(created.request)));
+  });
+
+  app.get<{ Querystring: ListQuery }>('/media/requests', {
+    config: { access: 'user' },
+    schema: { tags: ['media'], querystring: listQuery, response: { 200: requestListReply, ...errorResponses } },
+  }, async (request) => listed(requests, { ...request.query, userId: caller(request).user.id }));
+
+  app.get<{ Params: { id: number } }>('/media/requests/:id', {
+    config: { access: 'user' },
+    schema: { tags: ['media'], params: requestIdParams, response: { 200: requestReply, ...errorResponses } },
+  }, async (request) => ok(presentRequest(visibleTo(request, requests))));
+
+  app.delete<{ Params: { id: number } }>('/media/requests/:id', {
+    config: { access: 'user' },
+    schema: { tags: ['media'], params: requestIdParams, response: { 204: { type: 'null' }, ...errorResponses } },
+  }, async (request, reply) => {
+    const found = visibleTo(request, requests);
+    if (caller(request).user.role !== 'admin' && found.status !== 'pending') {
+      throw new ApiError('REQUEST_NOT_PENDING', 'Only a request still waiting for approval can be withdrawn; ask an admin');
+    }
+    // Overseerr first: if it cannot forget the request, MediaNest keeps it too.
+    if (found.overseerrRequestId !== null) await overseerr.deleteRequest(found.overseerrRequestId, request.id);
+    requests.remove(found.id);
+    return reply.code(204).send();
+  });
+
+  await app.register(adminMediaRequestRoutes, { services, requests, overseerr });
+}
+
+/** The request, if its caller owns it or is an admin; anyone else is told it does not exist. */
+function visibleTo(request: FastifyRequest<{ Params: { id: number } }>, requests: MediaRequestRepository): MediaRequest {
+  const { user } = caller(request);
+  const found = requests.byId(request.params.id);
+  if (!found || (found.userId !== user.id && user.role !== 'admin')) throw notFound('request');
+  return found;
+}
+
+const AVAILABILITY: Record<number, string> = {
+  [OverseerrMediaStatus.PENDING]: 'requested',
+  [OverseerrMediaStatus.PROCESSING]: 'processing',
+  [OverseerrMediaStatus.PARTIALLY_AVAILABLE]: 'partially_available',
+  [OverseerrMediaStatus.AVAILABLE]: 'available',
+};
+
+function presentResult(result: OverseerrSearchResult) {
+  const date = result.releaseDate ?? result.firstAirDate ?? '';
+  return {
+    tmdbId: result.id,
+    mediaType: result.mediaType,
+    title: result.title ?? result.name ?? '',
+    year: /^\d{4}/.test(date) ? Number(date.slice(0, 4)) : null,
+    overview: result.overview ?? '',
+    posterPath: result.posterPath ?? null,
+    availability: AVAILABILITY[result.mediaInfo?.status ?? 0] ?? 'not_requested',
+  };
+}

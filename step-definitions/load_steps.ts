@@ -1,0 +1,98 @@
+import { Before, Given, Then, When } from '@cucumber/cucumber';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { baselineFigures, startBaseline } from '../support/load/baseline';
+import { figures, runLoad, type LoadFigures } from '../support/load/driver';
+import { recordLoad } from '../support/load/record';
+import type { MediaNestWorld } from '../support/world';
+
+const SECONDS = 3;
+
+Before({ tags: '@load' }, function (this: MediaNestWorld) {
+  this.env.LOG_LEVEL = 'warn'; // two log lines per request would measure the logger, not the gateway
+});
+
+Given('each signed-in person may make {int} requests a minute', function (this: MediaNestWorld, limit: number) {
+  this.env.RATE_LIMIT_USER_PER_MINUTE = String(limit);
+});
+
+Given('the bare baseline route has been measured at {int} connections', async function (this: MediaNestWorld, connections: number) {
+  this.remember('load: baseline', await baselineFigures(connections, SECONDS));
+});
+
+When('{int} clients call the liveness check for {int} seconds', async function (this: MediaNestWorld, connections: number, seconds: number) {
+  const url = `${await this.gatewayUrl()}/api/v1/health`;
+  const health = await runLoad({ url, connections, durationSeconds: seconds, warmupSeconds: 1 });
+  recordLoad(this, 'Liveness check against the baseline', [
+    { name: 'baseline', figures: this.recall<LoadFigures>('load: baseline') },
+    { name: 'gateway', figures: health },
+  ]);
+});
+
+When('{persona} sends {int} requests for his session at once over {int} connections', async function (this: MediaNestWorld, name: string, amount: number, connections: number) {
+  const token = this.actor(name).signedIn().token;
+  const burst = await runLoad({ url: `${await this.gatewayUrl()}/api/v1/auth/session`, connections, amount, headers: { authorization: `Bearer ${token}` } });
+  recordLoad(this, 'A burst of twice the limit', [{ name: 'gateway', figures: burst }]);
+});
+
+When('the suite\'s driver and the autocannon command line each load the baseline route', async function (this: MediaNestWorld) {
+  const baseline = await startBaseline();
+  try {
+    const driver = await runLoad({ url: baseline.url, connections: 50, durationSeconds: SECONDS, warmupSeconds: 1 });
+    const cli = await autocannonCommandLine(baseline.url, 50, SECONDS);
+    recordLoad(this, 'The in-suite driver against the autocannon command line', [
+      { name: 'in-suite driver', figures: driver },
+      { name: 'command line', figures: cli },
+    ]);
+  } finally {
+    await baseline.close();
+  }
+});
+
+Then('the gateway serves at least {int}% of the baseline\'s throughput', function (this: MediaNestWorld, percent: number) {
+  const [gateway, baseline] = [this.recall<LoadFigures>('load: gateway'), this.recall<LoadFigures>('load: baseline')];
+  const ratio = gateway.requestsPerSecond / baseline.requestsPerSecond;
+  assert.ok(ratio >= percent / 100, `the gateway served ${gateway.requestsPerSecond} req/s, ${(ratio * 100).toFixed(0)}% of the baseline's ${baseline.requestsPerSecond}`);
+});
+
+Then('no call failed', function (this: MediaNestWorld) {
+  const gateway = this.recall<LoadFigures>('load: gateway');
+  assert.equal(gateway.errors, 0, 'connection errors');
+  assert.equal(gateway.timeouts, 0, 'timeouts');
+  assert.deepEqual(Object.keys(gateway.statuses).filter((status) => !status.startsWith('2')), [], `answers by status: ${JSON.stringify(gateway.statuses)}`);
+});
+
+Then('exactly {int} are answered and {int} are told to retry later', function (this: MediaNestWorld, admitted: number, refused: number) {
+  const { statuses, errors } = this.recall<LoadFigures>('load: gateway');
+  assert.equal(errors, 0);
+  assert.deepEqual(statuses, { '200': admitted, '429': refused });
+});
+
+Then('the slowest answers of the burst took less than {int} ms', function (this: MediaNestWorld, ms: number) {
+  const { latencyMs } = this.recall<LoadFigures>('load: gateway');
+  assert.ok(latencyMs.p99 < ms, `p99 was ${latencyMs.p99} ms`);
+});
+
+Then('the driver reaches at least {int}% of the command line\'s throughput', function (this: MediaNestWorld, percent: number) {
+  const [driver, cli] = [this.recall<LoadFigures>('load: in-suite driver'), this.recall<LoadFigures>('load: command line')];
+  assert.ok(driver.requestsPerSecond >= (cli.requestsPerSecond * percent) / 100, `driver ${driver.requestsPerSecond} req/s, command line ${cli.requestsPerSecond} req/s`);
+});
+
+/** autocannon as a separate process, the way people run it by hand. */
+function autocannonCommandLine(url: string, connections: number, seconds: number): Promise<LoadFigures> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [require.resolve('autocannon/autocannon.js'), '--json', '-c', String(connections), '-d', String(seconds), url], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', () => {
+      try {
+        resolve(figures(JSON.parse(output)));
+      } catch (error) {
+        reject(error);
+      }
+    });
+  });
+}

@@ -1,0 +1,71 @@
+import { Given, Then, When } from '@cucumber/cucumber';
+import assert from 'node:assert/strict';
+import { ERROR_STATUS, type ErrorCode } from '../gateway/src/http/errors';
+import { expectData, expectError, expectStatus } from '../support/expect';
+import { OVERSEERR, OverseerrReports } from '../support/tasks/overseerr-reports';
+import { RequestMedia } from '../support/tasks/request-media';
+import { WEBHOOK_SECRET } from '../support/target/environment';
+import type { MediaNestWorld } from '../support/world';
+
+/** Authorization values someone other than Overseerr might send. */
+const FORGED: Record<string, string | undefined> = {
+  'with no credentials': undefined,
+  'with a guessed secret': 'Bearer medianest',
+  'with the secret in other case': WEBHOOK_SECRET.toLowerCase() === WEBHOOK_SECRET ? WEBHOOK_SECRET.toUpperCase() : WEBHOOK_SECRET.toLowerCase(),
+};
+
+/** Bodies that are not Overseerr's webhook, by the words the features use. */
+const NOT_OVERSEERRS: Record<string, (world: MediaNestWorld) => unknown> = {
+  'a notification without its type': (world) => ({ ...world.upstreams.overseerr.payloadFor('TEST_NOTIFICATION'), notification_type: undefined }),
+  'a request id written as a number': (world) => {
+    const payload = world.upstreams.overseerr.payloadFor('TEST_NOTIFICATION');
+    return { ...payload, notification_type: 'MEDIA_APPROVED', request: { request_id: 1 } };
+  },
+  'a list instead of a notification': (world) => [world.upstreams.overseerr.payloadFor('TEST_NOTIFICATION')],
+  'malformed JSON': () => '{"notification_type": "MEDIA_AVAILABLE", "request": {',
+};
+
+When('Overseerr reports that {string} is available( again)', async function (this: MediaNestWorld, title: string) {
+  await OverseerrReports.available(this, title);
+});
+
+Given('Overseerr has reported that {string} is available', async function (this: MediaNestWorld, title: string) {
+  expectStatus(await OverseerrReports.available(this, title), 204);
+  const owner = OverseerrReports.requestFor(this, title).requestedBy.plexUsername;
+  this.remember('the request after the first notification', expectData(await RequestMedia.look(this, owner, title)));
+});
+
+When(/^Overseerr reports that an admin (approved|declined) "([^"]+)" in Overseerr$/, async function (this: MediaNestWorld, decision: string, title: string) {
+  await OverseerrReports.decided(this, title, decision === 'approved' ? 'MEDIA_APPROVED' : 'MEDIA_DECLINED');
+});
+
+When('Overseerr reports that {string} failed', async function (this: MediaNestWorld, title: string) {
+  await OverseerrReports.failed(this, title);
+});
+
+When('Overseerr sends a test notification', async function (this: MediaNestWorld) {
+  await OverseerrReports.send(this, 'TEST_NOTIFICATION');
+});
+
+When(/^someone reports that "([^"]+)" is available (with .+)$/, async function (this: MediaNestWorld, title: string, how: string) {
+  assert.ok(how in FORGED, `nobody reports "${how}"`);
+  await OverseerrReports.send(this, 'MEDIA_AVAILABLE', OverseerrReports.requestFor(this, title), { authorization: FORGED[how] });
+});
+
+When(/^Overseerr sends (a notification without its type|a request id written as a number|a list instead of a notification|malformed JSON)$/, async function (this: MediaNestWorld, what: string) {
+  await OverseerrReports.send(this, 'MEDIA_AVAILABLE', undefined, { body: NOT_OVERSEERRS[what]!(this) });
+});
+
+Then('Overseerr\'s notification is accepted', function (this: MediaNestWorld) {
+  expectStatus(this.lastExchangeOf(OVERSEERR), 204);
+});
+
+Then('the notification is refused with {word}', function (this: MediaNestWorld, code: string) {
+  expectError(this.lastExchangeOf(OVERSEERR), ERROR_STATUS[code as ErrorCode], code);
+});
+
+Then('{persona}\'s request for {string} is unchanged since the first notification', async function (this: MediaNestWorld, name: string, title: string) {
+  const now: { status: string } = expectData(await RequestMedia.look(this, name, title));
+  assert.deepEqual(now, this.recall('the request after the first notification'));
+  assert.equal(now.status, 'available');
+});

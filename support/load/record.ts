@@ -1,0 +1,18 @@
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { MediaNestWorld } from '../world';
+import { latencyChart } from '../report/latency-chart';
+import { describeFigures } from './describe';
+import type { LoadFigures } from './driver';
+
+/** Every load run's figures, one JSON line each, for `npm run bench`. */
+export const LOAD_FIGURES_FILE = join(__dirname, '..', '..', 'reports', 'load-figures.ndjson');
+
+/** Keeps a load run's figures for the Then steps and attaches them, with a latency chart, to the report. */
+export function recordLoad(world: MediaNestWorld, title: string, series: Array<{ name: string; figures: LoadFigures }>): void {
+  world.attach(describeFigures(series, world.target.kind), { mediaType: 'text/plain', fileName: title });
+  world.attach(latencyChart(title, series), { mediaType: 'image/svg+xml', fileName: `${title} (chart)` });
+  for (const { name, figures } of series) world.remember(`load: ${name}`, figures);
+  mkdirSync(dirname(LOAD_FIGURES_FILE), { recursive: true });
+  appendFileSync(LOAD_FIGURES_FILE, `${JSON.stringify({ scenario: title, series })}\n`);
+}

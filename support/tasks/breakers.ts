@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import type { Actor } from '../actor';
+import type { HttpExchange } from '../drivers/http';
+import { expectData } from '../expect';
+import type { UpstreamName } from '../upstreams/fake-upstream';
+import type { MediaNestWorld } from '../world';
+import { answerWhileTimeRuns, letTimePassGradually } from './answer-while-time-runs';
+import { UpstreamOperations, type UpstreamOperation } from './upstream-operations';
+import { until } from './while-time-passes';
+
+export interface BreakerView {
+  upstream: UpstreamName;
+  state: 'closed' | 'open' | 'half_open';
+  failures: number;
+  openedAt: string | null;
+  nextAttemptAt: string | null;
+}
+
+/** The gateway's circuit breakers, as its public readiness check and its admins see them. */
+export const Breakers = {
+  /** Read from the readiness check, which anyone (a load balancer) may call: no session, no upstream call. */
+  async stateOf(world: MediaNestWorld, upstream: UpstreamName): Promise<BreakerView> {
+    const exchange = await world.actor('the load balancer').call('GET', '/api/v1/health/ready');
+    const breaker = expectData(exchange).breakers.find((b: BreakerView) => b.upstream === upstream);
+    assert.ok(breaker, `the readiness check reports no breaker for ${upstream}`);
+    return breaker;
+  },
+
+  /**
+   * Opens an upstream's breaker the way production would: the upstream answers with server errors
+   * and a person's operations fail until the fifth opens it. Returns the upstream's call count then.
+   */
+  async openBy(world: MediaNestWorld, actor: Actor, operation: UpstreamOperation, times: number): Promise<number> {
+    const fake = UpstreamOperations.fakeOf(world, operation);
+    fake.fails({ kind: 'status', status: 500 });
+    await UpstreamOperations.failRepeatedly(world, actor, operation, times);
+    const breaker = await Breakers.stateOf(world, operation.upstream);
+    assert.equal(breaker.state, 'open', `${operation.upstream}'s breaker should be open after ${times} failed operations`);
+    return fake.journal.entries.length;
+  },
+
+  /**
+   * Two people try the same operation just after the half-open moment: the first call becomes the
+   * probe and its answer takes `ms` on the clock; the second is sent while the probe is out (it is
+   * given a real moment to reach the gateway), then the clock moves on and both are answered.
+   */
+  async raceTheProbe(world: MediaNestWorld, [first, second]: [Actor, Actor], operation: UpstreamOperation, ms: number) {
+    const fake = UpstreamOperations.fakeOf(world, operation);
+    fake.fails({ kind: 'slow', ms }, 1);
+    const seen = fake.journal.entries.length;
+    const probe = operation.send(first);
+    await until(() => fake.journal.entries.length > seen, `the probe to reach ${operation.upstream}`);
+    const meanwhile = operation.send(second);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await world.clock.advance(ms);
+    return { probeMs: ms, answers: await Promise.all([answerWhileTimeRuns(world, probe), answerWhileTimeRuns(world, meanwhile)]) };
+  },
+
+  /** The breakers an admin was shown. */
+  listed(exchange: HttpExchange): BreakerView[] {
+    return expectData(exchange);
+  },
+
+  /**
+   * Opens the breaker of an upstream the gateway calls on its own (Uptime Kuma, by its poll): the
+   * upstream answers with server errors and time passes until failed polls have opened it. Returns
+   * the upstream's call count then.
+   */
+  async openByPolling(world: MediaNestWorld, upstream: UpstreamName, withinMs = 120_000): Promise<number> {
+    const fake = world.upstreams.byName(upstream);
+    fake.fails({ kind: 'status', status: 500 });
+    let open = false;
+    let checkedAt = 0;
+    await letTimePassGradually(world, withinMs, async () => {
+      if (world.clock.now() - checkedAt < 1_000) return false;
+      checkedAt = world.clock.now();
+      return (open = (await Breakers.stateOf(world, upstream)).state === 'open');
+    });
+    assert.ok(open, `${upstream}'s breaker did not open within ${withinMs / 1000} s of failed polls`);
+    // the poll that opened it may still be retrying a call it began before: let that poll end
+    await letTimePassGradually(world, 1_000);
+    return fake.journal.entries.length;
+  },
+
+  list(admin: Actor): Promise<HttpExchange> {
+    return admin.call('GET', '/api/v1/admin/resilience');
+  },
+
+  reset(admin: Actor, upstream: string): Promise<HttpExchange> {
+    return admin.call('POST', `/api/v1/admin/resilience/${encodeURIComponent(upstream)}/reset`);
+  },
+};

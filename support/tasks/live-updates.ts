@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import type { ConnectOptions, LiveConnection } from '../drivers/ws';
+import type { MediaNestWorld } from '../world';
+import { until } from './while-time-passes';
+
+/** How a person's app or browser signs its live connection in (CONTRACT.md, "Realtime"). */
+export type SignInMode = 'token' | 'cookies' | 'first message' | 'nothing';
+
+/** The gateway's heartbeat interval: one ping per socket every 30 s. */
+export const PING_INTERVAL_MS = 30_000;
+
+/** Opening live connections and listening on them, as the portal and the apps do. */
+export const LiveUpdates = {
+  /** Opens a connection signed in the given way with the person's current session. */
+  async open(world: MediaNestWorld, name: string, mode: SignInMode, extra: ConnectOptions = {}): Promise<LiveConnection> {
+    const session = mode === 'nothing' ? undefined : world.actor(name).signedIn();
+    const options: ConnectOptions =
+      mode === 'token' ? { bearer: session!.token }
+      : mode === 'cookies' ? { cookies: session!.cookies, origin: await world.gatewayUrl() }
+      : {};
+    const connection = await world.live.open(name, { ...options, ...extra });
+    if (mode === 'first message' && connection.isOpen) connection.send({ type: 'auth', token: session!.token });
+    return connection;
+  },
+
+  /** Opens a connection with the person's token and waits until the gateway says it is ready. */
+  async ready(world: MediaNestWorld, name: string, extra: ConnectOptions = {}): Promise<LiveConnection> {
+    const connection = await LiveUpdates.open(world, name, 'token', extra);
+    assert.ok(!connection.refused, `${name}'s connection was refused with HTTP ${connection.refused?.status}`);
+    await connection.waitFor('ready');
+    return connection;
+  },
+
+  /** A ready connection subscribed to the topics, once the gateway has confirmed them. */
+  async subscribed(world: MediaNestWorld, name: string, topics: string[], extra: ConnectOptions = {}): Promise<LiveConnection> {
+    const connection = await LiveUpdates.ready(world, name, extra);
+    await LiveUpdates.subscribe(connection, topics);
+    return connection;
+  },
+
+  async subscribe(connection: LiveConnection, topics: string[]): Promise<void> {
+    const confirmations = connection.received('subscribed').length;
+    connection.send({ type: 'subscribe', data: { topics } });
+    await until(() => connection.received('subscribed').length > confirmations || connection.closed !== undefined, 'the subscription to be confirmed');
+    const confirmed = connection.received('subscribed').at(-1)?.data?.topics ?? [];
+    assert.ok(topics.every((topic) => confirmed.includes(topic)), `subscribed to ${confirmed.join(', ')} instead of ${topics.join(', ')}`);
+  },
+
+  /**
+   * Moves the clock one heartbeat at a time; after each, every connection that answers pings
+   * receives its ping and makes a round trip, so the gateway has its answer before time moves on.
+   */
+  async passTimeConnected(world: MediaNestWorld, ms: number): Promise<void> {
+    for (let left = ms; left > 0; left -= PING_INTERVAL_MS) {
+      const answering = world.live.all.filter((connection) => connection.isOpen && connection.answersPings);
+      const pings = answering.map((connection) => connection.pingsReceived);
+      await world.clock.advance(Math.min(left, PING_INTERVAL_MS));
+      if (left < PING_INTERVAL_MS) break;
+      for (const [i, connection] of answering.entries()) {
+        await until(() => connection.pingsReceived > pings[i]! || !connection.isOpen, `${connection.owner}'s connection to be pinged`);
+        if (connection.isOpen) await connection.roundTrip();
+      }
+    }
+  },
+
+  /**
+   * Proves a connection received nothing more of a type: a round trip after the event reached
+   * someone else, so anything the gateway had sent this connection has arrived.
+   */
+  async receivedNo(connection: LiveConnection, type: string): Promise<void> {
+    await connection.roundTrip();
+    assert.deepEqual(connection.received(type).map((message) => message.data), [], `${connection.owner} received ${type}`);
+  },
+};

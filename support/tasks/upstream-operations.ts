@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import type { Actor } from '../actor';
+import type { HttpExchange } from '../drivers/http';
+import { expectData } from '../expect';
+import type { FakeUpstream, UpstreamName } from '../upstreams/fake-upstream';
+import type { MediaNestWorld } from '../world';
+import { answerWhileTimeRuns } from './answer-while-time-runs';
+import { SignIn } from './sign-in';
+
+/**
+ * One thing a person does in MediaNest that needs one particular upstream, named as scenarios say
+ * it ("browse the library"). Resilience scenarios run the same story over each of them.
+ */
+export interface UpstreamOperation {
+  upstream: UpstreamName;
+  /** Sends the request; the answer may wait on the clock (retries), so use `perform` to settle it. */
+  send(actor: Actor, headers?: Record<string, string>): Promise<HttpExchange>;
+  /** Asserts what a person sees when the operation worked. */
+  succeeded(exchange: HttpExchange): void;
+  /** Whether the person has to be signed in first (signing in needs plex.tv). */
+  needsSession: boolean;
+}
+
+export const OPERATIONS = {
+  'ask to sign in with Plex': {
+    upstream: 'plex-tv',
+    send: (actor, headers) => actor.call('POST', '/api/v1/auth/plex/pin', { body: { clientName: 'MediaNest Web' }, headers }),
+    succeeded: (exchange) => assert.match(String(expectData(exchange, 201).code), /^\S{4,}$/),
+    needsSession: false,
+  },
+  'browse the library': {
+    upstream: 'plex-server',
+    send: (actor, headers) => actor.call('GET', '/api/v1/plex/libraries', { headers }),
+    succeeded: (exchange) => assert.ok(expectData(exchange).some((library: { title: string }) => library.title === 'Movies')),
+    needsSession: true,
+  },
+  'search for a film': {
+    upstream: 'overseerr',
+    send: (actor, headers) => actor.call('GET', '/api/v1/media/search?query=Matrix', { headers }),
+    succeeded: (exchange) => assert.ok(expectData(exchange).some((found: { title: string }) => found.title === 'The Matrix')),
+    needsSession: true,
+  },
+  'request a film': {
+    upstream: 'overseerr',
+    send: (actor, headers) => actor.call('POST', '/api/v1/media/requests', { body: { mediaType: 'movie', tmdbId: 603 }, headers }),
+    succeeded: (exchange) => assert.equal(expectData(exchange, 201).title, 'The Matrix'),
+    needsSession: true,
+  },
+} as const satisfies Record<string, UpstreamOperation>;
+
+export type OperationWords = keyof typeof OPERATIONS;
+
+export const operationNamed = (words: string): UpstreamOperation => {
+  const operation = (OPERATIONS as Record<string, UpstreamOperation>)[words];
+  assert.ok(operation, `no operation is called "${words}"`);
+  return operation;
+};
+
+/** The operation for an upstream, for steps that name the upstream rather than what the person does. */
+export function operationFor(upstream: UpstreamName): UpstreamOperation {
+  const found = Object.values(OPERATIONS).find((operation) => operation.upstream === upstream);
+  assert.ok(found, `no operation in MediaNest reaches ${upstream} on a person's request`);
+  return found;
+}
+
+export const UpstreamOperations = {
+  /** Does it once and waits for the answer, moving the clock through any retry backoff. */
+  async perform(world: MediaNestWorld, actor: Actor, operation: UpstreamOperation, headers?: Record<string, string>): Promise<HttpExchange> {
+    if (operation.needsSession && !actor.session) await SignIn.as(world, actor.name);
+    return answerWhileTimeRuns(world, operation.send(actor, headers));
+  },
+
+  /** Does it `times` times while the upstream fails, asserting that each try failed because of that upstream. */
+  async failRepeatedly(world: MediaNestWorld, actor: Actor, operation: UpstreamOperation, times: number): Promise<void> {
+    for (let i = 0; i < times; i++) {
+      const exchange = await UpstreamOperations.perform(world, actor, operation);
+      exchange.asserted = true;
+      assert.ok(exchange.response.status >= 500, `try ${i + 1} should have failed, got ${exchange.response.status}`);
+      assert.equal(exchange.response.body?.error?.details?.service, operation.upstream);
+    }
+  },
+
+  fakeOf(world: MediaNestWorld, operation: UpstreamOperation): FakeUpstream {
+    return world.upstreams.byName(operation.upstream);
+  },
+};

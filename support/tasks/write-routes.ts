@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict';
+import type { Actor } from '../actor';
+import { expectData } from '../expect';
+import { WEBHOOK_SECRET } from '../target/environment';
+import type { MediaNestWorld } from '../world';
+
+/** The kinds of bad body a careless or hostile client sends, with the code the contract documents for each. */
+export const BAD_BODY_CODES = {
+  'malformed JSON': 'INVALID_JSON',
+  'a field of the wrong type': 'VALIDATION_ERROR',
+  'a missing field': 'VALIDATION_ERROR',
+  'an unknown field': 'VALIDATION_ERROR',
+  'the wrong content type': 'UNSUPPORTED_MEDIA_TYPE',
+  'a body over 64 KiB': 'PAYLOAD_TOO_LARGE',
+} as const;
+
+export type BadBodyKind = keyof typeof BAD_BODY_CODES;
+
+export interface BadBody {
+  body: string;
+  contentType: string;
+}
+
+/** One route that writes, how to reach it and how to tell that a refused call changed nothing. */
+export interface WriteRoute {
+  method: 'POST' | 'PATCH';
+  /** The path and who calls it, once the scenario's people and Bob's request exist. */
+  target(world: MediaNestWorld): { path: string; caller: Actor; headers?: Record<string, string> };
+  /** A valid body; the bad ones are made from it. */
+  valid: Record<string, unknown>;
+  /** Bodies for the kinds that apply to this route (no required field: no "missing"; extra fields allowed: no "unknown"). */
+  wrongType: Record<string, unknown>;
+  missing?: Record<string, unknown>;
+  unknownField?: Record<string, unknown>;
+  /** Asserts that the state this route would change is as it was. */
+  unchanged(world: MediaNestWorld): Promise<void>;
+}
+
+const requestsOf = async (world: MediaNestWorld, name: string) => expectData(await world.actor(name).call('GET', '/api/v1/media/requests'));
+
+async function bobsRequestIsStillPending(world: MediaNestWorld) {
+  const requests = await requestsOf(world, 'Bob');
+  assert.deepEqual(requests.map((r: { title: string; status: string }) => `${r.title}: ${r.status}`), ['The Matrix: pending']);
+}
+
+export const WRITE_ROUTES: Record<string, WriteRoute> = {
+  'ask for a PIN': {
+    method: 'POST',
+    target: (world) => ({ path: '/api/v1/auth/plex/pin', caller: world.visitor }),
+    valid: { clientName: 'MediaNest Web' },
+    wrongType: { clientName: 42 },
+    unknownField: { clientName: 'MediaNest Web', role: 'admin' },
+    unchanged: async () => undefined, // a PIN lives at plex.tv, whose journal is checked for every route
+  },
+  'verify a PIN': {
+    method: 'POST',
+    target: (world) => ({ path: '/api/v1/auth/plex/verify', caller: world.visitor }),
+    valid: { pinId: 418_000_001 },
+    wrongType: { pinId: '418000001' },
+    missing: {},
+    unknownField: { pinId: 418_000_001, role: 'admin' },
+    unchanged: async (world) => {
+      const users = expectData(await world.actor('Ada').call('GET', '/api/v1/admin/users'));
+      assert.deepEqual(users.map((user: { username: string }) => user.username).sort(), ['Ada', 'Bob', 'Cleo']);
+    },
+  },
+  "change someone's role": {
+    method: 'PATCH',
+    target: (world) => ({ path: `/api/v1/admin/users/${world.actor('Bob').signedIn().user.id}/role`, caller: world.actor('Ada') }),
+    valid: { role: 'admin' },
+    wrongType: { role: 1 },
+    missing: {},
+    unknownField: { role: 'admin', expiresAt: null },
+    unchanged: async (world) => assert.equal(expectData(await world.actor('Bob').call('GET', '/api/v1/auth/session')).user.role, 'user'),
+  },
+  'request a title': {
+    method: 'POST',
+    target: (world) => ({ path: '/api/v1/media/requests', caller: world.actor('Cleo') }),
+    valid: { mediaType: 'movie', tmdbId: 27205 },
+    wrongType: { mediaType: 'movie', tmdbId: '27205' },
+    missing: { mediaType: 'movie' },
+    unknownField: { mediaType: 'movie', tmdbId: 27205, status: 'approved' },
+    unchanged: async (world) => assert.deepEqual(await requestsOf(world, 'Cleo'), []),
+  },
+  'decline a request': {
+    method: 'POST',
+    target: (world) => ({ path: `/api/v1/admin/media/requests/${world.recall<number>("Bob's request")}/decline`, caller: world.actor('Ada') }),
+    valid: { reason: 'Already on the shelf' },
+    wrongType: { reason: 5 },
+    unknownField: { reason: 'Already on the shelf', status: 'approved' },
+    unchanged: bobsRequestIsStillPending,
+  },
+  "report to Overseerr's webhook": {
+    method: 'POST',
+    target: (world) => ({ path: '/api/v1/webhooks/overseerr', caller: world.actor('Overseerr'), headers: { authorization: WEBHOOK_SECRET } }),
+    valid: { notification_type: 'MEDIA_AVAILABLE', request: { request_id: '1' } },
+    wrongType: { notification_type: 'MEDIA_AVAILABLE', request: { request_id: 1 } },
+    missing: { request: { request_id: '1' } },
+    unchanged: bobsRequestIsStillPending,
+  },
+  'download a video': {
+    method: 'POST',
+    target: (world) => ({ path: '/api/v1/youtube/downloads', caller: world.actor('Cleo') }),
+    valid: { url: 'https://youtu.be/aaaaaaaaaaa' },
+    wrongType: { url: 42 },
+    missing: { quality: '720p' },
+    unknownField: { url: 'https://youtu.be/aaaaaaaaaaa', priority: 'high' },
+    unchanged: async (world) => assert.deepEqual(expectData(await world.actor('Cleo').call('GET', '/api/v1/youtube/downloads')), []),
+  },
+};
+
+/** Every bad body that applies to a route, by kind. */
+export function badBodiesFor(route: WriteRoute): Array<[BadBodyKind, BadBody]> {
+  const json = (body: unknown): BadBody => ({ body: JSON.stringify(body), contentType: 'application/json' });
+  const valid = JSON.stringify(route.valid);
+  const bodies: Array<[BadBodyKind, BadBody | undefined]> = [
+    ['malformed JSON', { body: valid.slice(0, -1) + ',', contentType: 'application/json' }],
+    ['a field of the wrong type', json(route.wrongType)],
+    ['a missing field', route.missing && json(route.missing)],
+    ['an unknown field', route.unknownField && json(route.unknownField)],
+    ['the wrong content type', { body: valid, contentType: 'text/plain' }],
+    ['a body over 64 KiB', json({ ...route.valid, padding: 'x'.repeat(70 * 1024) })],
+  ];
+  return bodies.filter((entry): entry is [BadBodyKind, BadBody] => entry[1] !== undefined);
+}
