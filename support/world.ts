@@ -9,7 +9,7 @@ import { LiveConnections } from './drivers/ws';
 import { emailOf, PERSONAS, SUITE_ADMIN, WITHOUT_OVERSEERR } from './personas';
 import { scenarioEnvironment } from './target/environment';
 import type { RunningGateway, Target } from './target/target';
-import { Upstreams } from './upstreams/upstreams';
+import { EMBEDDED_ORIGINS, Upstreams } from './upstreams/upstreams';
 
 export interface MediaNestParameters {
   target: 'embedded' | 'spawned' | 'remote';
@@ -39,9 +39,10 @@ export class MediaNestWorld extends World<MediaNestParameters> {
 
   constructor(options: IWorldOptions<MediaNestParameters>) {
     super(options);
-    this.clock = MediaNestWorld.target.kind === 'embedded' ? virtualClock() : realClock();
+    // A dry run (`--dry-run`) runs no BeforeAll, so there is no target: nothing will be called anyway.
+    this.clock = MediaNestWorld.target?.kind === 'embedded' ? virtualClock() : realClock();
     this.startedAt = this.clock.now();
-    this.upstreams = new Upstreams(MediaNestWorld.target.origins, this.clock);
+    this.upstreams = new Upstreams(MediaNestWorld.target?.origins ?? EMBEDDED_ORIGINS, this.clock);
     for (const persona of PERSONAS) {
       const account = this.upstreams.plexTv.model.account(persona, emailOf(persona));
       if (!WITHOUT_OVERSEERR.includes(persona)) this.upstreams.overseerr.model.addUser({ email: account.email, plexUsername: persona });
@@ -70,7 +71,9 @@ export class MediaNestWorld extends World<MediaNestParameters> {
   async stopGateway(): Promise<void> {
     const running = this.running;
     this.running = undefined;
-    if (running) await (await running).stop();
+    // A gateway that never started has nothing to stop; its failure was reported by the step that needed it.
+    const gateway = await running?.catch(() => undefined);
+    await gateway?.stop();
   }
 
   /** Keeps a fact for a later step of the same scenario ("Bob's account"). */
@@ -107,11 +110,14 @@ export class MediaNestWorld extends World<MediaNestParameters> {
   }
 
   async dispose(): Promise<void> {
-    this.live.closeAll();
-    await this.stopGateway();
-    this.http.close();
-    this.clock.uninstall();
-    rmSync(this.workDir, { recursive: true, force: true });
+    try {
+      this.live.closeAll();
+      await this.stopGateway();
+    } finally {
+      this.http.close();
+      this.clock.uninstall();
+      rmSync(this.workDir, { recursive: true, force: true });
+    }
   }
 }
 

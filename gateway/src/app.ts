@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { DestinationStream } from 'pino';
 import { adminUserRoutes } from './auth/admin-routes';
-import { enforce, identify } from './auth/guard';
+import { enforce, hasCredentials, identify } from './auth/guard';
 import { authRoutes } from './auth/routes';
 import { systemClock, type Clock } from './clock';
 import type { GatewayConfig } from './config';
@@ -69,17 +69,34 @@ export async function buildGateway(config: GatewayConfig, deps: GatewayDeps = {}
   installCompilers(app);
   installErrorHandler(app);
   const security = securityHeaders();
-  app.addHook('onRequest', async (request, reply) => {
+  // Hooks on every request are callback-style and settle synchronously when there is nothing to
+  // wait for: each promise costs, and the liveness route has to keep pace with a bare route.
+  app.addHook('onRequest', (request, reply, done) => {
     reply.headers(security).header('x-correlation-id', request.id);
+    done();
   });
   await app.register(cookie);
   await app.register(swagger, {
     openapi: { openapi: '3.1.0', info: { title: 'MediaNest API gateway', version: '1.0.0' }, servers: [{ url: API_PREFIX }] },
   });
   await installRateLimits(app, config.rateLimits);
-  app.addHook('onRequest', async (request) => identify(services, request));
-  app.addHook('onRequest', app.generalRateLimit);
-  app.addHook('preParsing', async (request) => enforce(request));
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (!hasCredentials(request)) return done();
+    identify(services, request).then(() => done(), done);
+  });
+  app.addHook('onRequest', (request, reply, done) => {
+    // health checks, the API description, the webhook and the socket upgrade: not counted, no headers
+    if (request.routeOptions.config?.rateLimited === false) return done();
+    app.generalRateLimit(request, reply).then(() => done(), done);
+  });
+  app.addHook('preParsing', (request, _reply, payload, done) => {
+    try {
+      enforce(request);
+      done(null, payload);
+    } catch (error) {
+      done(error as Error);
+    }
+  });
 
   await app.register(
     async (api) => {

@@ -43,7 +43,9 @@ export class EventStream {
     // A refused connection closes the source; after the terminal event the gateway ends the body, and
     // rather than reconnect (as EventSource would) the client is done.
     this.source.addEventListener('error', () => {
-      if (this.source.readyState === EventSource.CLOSED || this.events.some(options.terminal)) this.close();
+      // eventsource sets its reconnect timer after dispatching 'error': closing on the next tick clears it,
+      // where closing here would leave a 3 s timer holding the process open.
+      if (this.source.readyState === EventSource.CLOSED || this.events.some(options.terminal)) setImmediate(() => this.close());
     });
     for (const type of options.types) {
       this.source.addEventListener(type, (message: MessageEvent) => {

@@ -38,6 +38,11 @@ export async function authenticateToken(services: GatewayServices, token: string
   return { user, claims };
 }
 
+/** Whether the request carries anything that could identify its caller. */
+export function hasCredentials(request: FastifyRequest): boolean {
+  return request.headers.authorization !== undefined || Boolean(request.cookies?.[SESSION_COOKIE]);
+}
+
 /** Works out who is calling, without refusing anyone yet (the rate limiter needs to know first). */
 export async function identify(services: GatewayServices, request: FastifyRequest): Promise<void> {
   const header = request.headers.authorization;

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomUUID, webcrypto } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import type { Clock } from '../clock';
 import { ApiError } from '../http/errors';
@@ -7,6 +7,7 @@ import type { Role } from '../store/users';
 export const TOKEN_LIFETIME_SECONDS = 24 * 60 * 60;
 const ISSUER = 'medianest';
 const AUDIENCE = 'medianest-api';
+const VERIFIED_TOKENS_KEPT = 10_000;
 
 export interface TokenClaims {
   userId: number;
@@ -17,10 +18,13 @@ export interface TokenClaims {
 
 /** Signs and verifies the gateway's session JWTs: HS256 only, issuer and audience checked. */
 export class TokenService {
-  private readonly key: Uint8Array;
+  /** Tokens already verified, so a busy session is not verified again on every call (oldest dropped first). */
+  private readonly verified = new Map<string, TokenClaims>();
+  /** Imported once: handing jose the raw bytes would import a key on every sign and verify. */
+  private readonly key: Promise<webcrypto.CryptoKey>;
 
   constructor(secret: string, private readonly clock: Clock) {
-    this.key = new TextEncoder().encode(secret);
+    this.key = webcrypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
   }
 
   async sign(userId: number, role: Role): Promise<{ token: string; claims: TokenClaims }> {
@@ -34,14 +38,27 @@ export class TokenService {
       .setExpirationTime(issuedAt + TOKEN_LIFETIME_SECONDS)
       .setIssuer(ISSUER)
       .setAudience(AUDIENCE)
-      .sign(this.key);
+      .sign(await this.key);
     return { token, claims };
   }
 
   /** The token's claims; a 401 `ApiError` for anything not signed by us, current and for this API. */
   async verify(token: string): Promise<TokenClaims> {
+    // The same token string always verifies the same way, except for its expiry: check that alone.
+    const known = this.verified.get(token);
+    if (known) {
+      if (known.expiresAt <= this.clock.now()) throw new ApiError('TOKEN_EXPIRED', 'Your session has expired: sign in again');
+      return known;
+    }
+    const claims = await this.verifySignedClaims(token);
+    if (this.verified.size >= VERIFIED_TOKENS_KEPT) this.verified.delete(this.verified.keys().next().value!);
+    this.verified.set(token, claims);
+    return claims;
+  }
+
+  private async verifySignedClaims(token: string): Promise<TokenClaims> {
     try {
-      const { payload } = await jwtVerify(token, this.key, {
+      const { payload } = await jwtVerify(token, await this.key, {
         algorithms: ['HS256'],
         issuer: ISSUER,
         audience: AUDIENCE,

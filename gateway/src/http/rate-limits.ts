@@ -23,8 +23,6 @@ export async function installRateLimits(app: FastifyInstance, limits: RateLimits
     max: (request: FastifyRequest) => (request.auth ? limits.userPerMinute : limits.anonPerMinute),
   });
   app.decorate('generalRateLimit', async (request: FastifyRequest, reply: FastifyReply) => {
-    // health checks, the API description, the webhook and the socket upgrade: not counted, no headers
-    if (request.routeOptions.config?.rateLimited === false) return;
     const outcome = await general(request);
     if (outcome.isAllowed) return; // no allow list is configured: narrows the type
     reply.header('ratelimit-limit', outcome.max).header('ratelimit-remaining', outcome.remaining).header('ratelimit-reset', outcome.ttlInSeconds);
