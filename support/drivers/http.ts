@@ -66,13 +66,13 @@ export class HttpDriver {
   }
 }
 
-function flatten(headers: NodeJS.Dict<string | string[]>): Record<string, string> {
+export function flatten(headers: NodeJS.Dict<string | string[]>): Record<string, string> {
   const flat: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) if (value !== undefined) flat[name] = Array.isArray(value) ? value.join('\n') : value;
   return flat;
 }
 
-function parse(text: string): unknown {
+export function parse(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {

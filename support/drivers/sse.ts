@@ -1,6 +1,6 @@
 import { EventSource, type EventSourceFetchInit } from 'eventsource';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
-import type { HttpExchange } from './http';
+import { flatten, parse, type HttpExchange } from './http';
 
 export interface ReceivedEvent {
   id: number;
@@ -90,7 +90,7 @@ export class EventStream {
     return new Promise((resolve, reject) => {
       const outgoing = httpRequest(input, { method: 'GET', headers: this.headers(init.headers), signal: init.signal }, (incoming) => {
         const status = incoming.statusCode ?? 0;
-        this.answer = { status, headers: flatten(incoming) };
+        this.answer = { status, headers: flatten(incoming.headers) };
         const headers = new Headers(Object.entries(this.answer.headers));
         if (status !== 200) {
           // EventSource never reads a refusal's body: read it here, so a step can check the envelope.
@@ -141,16 +141,3 @@ export class EventStream {
   }
 }
 
-function flatten(incoming: IncomingMessage): Record<string, string> {
-  const flat: Record<string, string> = {};
-  for (const [name, value] of Object.entries(incoming.headers)) if (value !== undefined) flat[name] = Array.isArray(value) ? value.join('\n') : value;
-  return flat;
-}
-
-function parse(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}

@@ -1,16 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { arrayOf, boolean, enumOf, envelope, integer, nullable, object, string } from '../http/envelope';
+import { arrayOf, boolean, enumOf, envelope, integer, object } from '../http/envelope';
+import { breakerSchema } from '../resilience/routes';
 import type { GatewayServices } from '../services';
 import { isReachable } from '../store/database';
 
 const liveReply = envelope(object({ status: enumOf('ok'), uptimeSeconds: integer }));
-const breakerSchema = object({
-  upstream: string,
-  state: enumOf('closed', 'open', 'half_open'),
-  failures: integer,
-  openedAt: nullable(string),
-  nextAttemptAt: nullable(string),
-});
 const readyReply = envelope(object({ ready: boolean, database: enumOf('up', 'down'), breakers: arrayOf(breakerSchema) }));
 
 /** Liveness and readiness: public, never rate limited. */

@@ -7,7 +7,8 @@ import { ok } from '../http/envelope';
 import type { GatewayServices } from '../services';
 import { isUpstreamName } from './upstream-failure';
 
-const breakerSchema = object({
+/** A breaker as the admin and readiness routes show it. */
+export const breakerSchema = object({
   upstream: string,
   state: enumOf('closed', 'open', 'half_open'),
   failures: integer,
