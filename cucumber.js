@@ -26,7 +26,8 @@ module.exports = {
   load: { ...common, paths: ['features/load/**/*.feature'], tags: '@load and not @wip', parallel: 0 },
   remote: {
     ...common,
-    tags: `${everydayTags} and not @embedded-only and not @fresh-gateway`,
+    // Downloads need the suite's fake yt-dlp and its per-scenario journal beside the gateway.
+    tags: `${everydayTags} and not @embedded-only and not @fresh-gateway and not @downloads`,
     worldParameters: { target: 'remote' },
   },
 };

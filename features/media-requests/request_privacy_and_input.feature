@@ -25,6 +25,7 @@ Feature: Requests are private and carry only what a person chooses
 
   Rule: a request carries only what a person chooses
 
+    @fresh-gateway
     Scenario Outline: a request with <a bad part> is refused and nothing is kept
       When Bob sends a request for "Arrival" with <a bad part>
       Then Bob is refused with VALIDATION_ERROR

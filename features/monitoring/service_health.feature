@@ -1,4 +1,4 @@
-@monitoring
+@monitoring @fresh-gateway
 Feature: Service health on the dashboard
   The dashboard tells everyone whether Plex, Overseerr and MediaNest itself are working, so people
   know whether to wait or to tell the admin. MediaNest reads Uptime Kuma's public status page every

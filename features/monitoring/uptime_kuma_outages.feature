@@ -1,4 +1,4 @@
-@monitoring @resilience
+@monitoring @resilience @fresh-gateway
 Feature: The dashboard when Uptime Kuma cannot be read
   Uptime Kuma watches the other services, but it can fail too. When MediaNest cannot read it, the
   dashboard keeps showing the last statuses it knew, marked **stale** (`meta.stale`), rather than an

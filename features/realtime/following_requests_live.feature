@@ -1,4 +1,4 @@
-@realtime @media-requests
+@realtime @media-requests @fresh-gateway
 Feature: Following requests live
   Nobody should have to keep reloading the portal to learn that a film was approved or has arrived.
   A person watching their requests is told each move of their request the moment MediaNest learns

@@ -86,6 +86,7 @@ Feature: Limits on live connections
 
   Rule: a gateway that stops says goodbye
 
+    @fresh-gateway
     Scenario: live connections are closed cleanly when MediaNest shuts down
       Given Bob's app is connected live
       When MediaNest shuts down

@@ -1,4 +1,4 @@
-@realtime @security
+@realtime @security @fresh-gateway
 Feature: Who is told what
   Live updates go only to those who may see them. A person is told of their own requests and
   downloads and of nobody else's; admins, who decide on everyone's requests, are told of all of
