@@ -68,7 +68,11 @@ async function main(): Promise<void> {
       passed += counts.passed;
       failed += counts.failed;
     }
-    if (code !== 0 || (counts && counts.failed > 0) || (check.count && !counts)) failures.push(check.name);
+    if (code !== 0 || (counts && counts.failed > 0) || (check.count && !counts)) {
+      failures.push(check.name);
+      // a check that failed without reporting a failed test (a crash, a type error) still counts once
+      if (!counts?.failed) failed += 1;
+    }
     process.stdout.write(`--- ${check.name}: ${code === 0 ? 'ok' : `exit ${code}`} in ${((performance.now() - checkStarted) / 1000).toFixed(1)} s\n`);
   }
   process.stdout.write(`\n${failures.length ? `failed checks: ${failures.join(', ')}` : 'all checks passed'} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
