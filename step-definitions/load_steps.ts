@@ -27,10 +27,14 @@ Given('the bare baseline route has been measured at {int} connections', async fu
 
 When('{int} clients call the liveness check for {int} seconds', async function (this: MediaNestWorld, connections: number, seconds: number) {
   const url = `${await this.gatewayUrl()}/api/v1/health`;
-  const health = await runLoad({ url, connections, durationSeconds: seconds, warmupSeconds: 1 });
+  const [baseline, gateway] = await interleaved(
+    this.recall<LoadFigures>('load: baseline'),
+    () => baselineFigures(connections, seconds),
+    () => runLoad({ url, connections, durationSeconds: seconds, warmupSeconds: 1 }),
+  );
   recordLoad(this, 'Liveness check against the baseline', [
-    { name: 'baseline', figures: this.recall<LoadFigures>('load: baseline') },
-    { name: 'gateway', figures: health },
+    { name: 'baseline', figures: baseline },
+    { name: 'gateway', figures: gateway },
   ]);
 });
 
@@ -39,15 +43,21 @@ Given('{persona} has opened the Movies library once', async function (this: Medi
 });
 
 Given('a bare route answering the same bytes has been measured at {int} connections', async function (this: MediaNestWorld, connections: number) {
+  this.remember('load: baseline body', this.lastExchange.response.text);
   this.remember('load: baseline', await baselineFigures(connections, SECONDS, this.lastExchange.response.text));
 });
 
 When('{int} clients read {persona}\'s Movies library for {int} seconds', async function (this: MediaNestWorld, connections: number, name: string, seconds: number) {
   const url = `${await this.gatewayUrl()}/api/v1/plex/libraries/${libraryKey('Movies')}/items`;
-  const reads = await runLoad({ url, connections, durationSeconds: seconds, warmupSeconds: 1, headers: bearer(this, name) });
+  const body = this.recall<string>('load: baseline body');
+  const [baseline, gateway] = await interleaved(
+    this.recall<LoadFigures>('load: baseline'),
+    () => baselineFigures(connections, seconds, body),
+    () => runLoad({ url, connections, durationSeconds: seconds, warmupSeconds: 1, headers: bearer(this, name) }),
+  );
   recordLoad(this, 'Cached library reads against the baseline', [
-    { name: 'baseline', figures: this.recall<LoadFigures>('load: baseline') },
-    { name: 'gateway', figures: reads },
+    { name: 'baseline', figures: baseline },
+    { name: 'gateway', figures: gateway },
   ]);
 });
 
@@ -66,8 +76,8 @@ When('{persona} sends {int} requests for his session at once over {int} connecti
 When('the suite\'s driver and the autocannon command line each load the baseline route', async function (this: MediaNestWorld) {
   const baseline = await startBaseline();
   try {
-    const driver = await runLoad({ url: baseline.url, connections: 50, durationSeconds: SECONDS, warmupSeconds: 1 });
-    const cli = await autocannonCommandLine(baseline.url, 50, SECONDS);
+    const drive = () => runLoad({ url: baseline.url, connections: 50, durationSeconds: SECONDS, warmupSeconds: 1 });
+    const [driver, cli] = await interleaved(await drive(), drive, () => autocannonCommandLine(baseline.url, 50, SECONDS));
     recordLoad(this, 'The in-suite driver against the autocannon command line', [
       { name: 'in-suite driver', figures: driver },
       { name: 'command line', figures: cli },
@@ -115,6 +125,18 @@ Then('the driver reaches at least {int}% of the command line\'s throughput', fun
   const [driver, cli] = [this.recall<LoadFigures>('load: in-suite driver'), this.recall<LoadFigures>('load: command line')];
   assert.ok(driver.requestsPerSecond >= (cli.requestsPerSecond * percent) / 100, `driver ${driver.requestsPerSecond} req/s, command line ${cli.requestsPerSecond} req/s`);
 });
+
+/**
+ * Two machines' worth of noise live on a two-core machine: each side of a comparison is measured
+ * twice, alternately (A, B, A, B), and each keeps its better run.
+ */
+async function interleaved(a: LoadFigures, measureA: () => Promise<LoadFigures>, measureB: () => Promise<LoadFigures>): Promise<[LoadFigures, LoadFigures]> {
+  const b = await measureB();
+  const aAgain = await measureA();
+  const bAgain = await measureB();
+  const best = (x: LoadFigures, y: LoadFigures) => (x.requestsPerSecond >= y.requestsPerSecond ? x : y);
+  return [best(a, aAgain), best(b, bAgain)];
+}
 
 /** autocannon as a separate process, the way people run it by hand. */
 function autocannonCommandLine(url: string, connections: number, seconds: number): Promise<LoadFigures> {
