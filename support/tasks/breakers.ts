@@ -41,8 +41,8 @@ export const Breakers = {
 
   /**
    * Two people try the same operation just after the half-open moment: the first call becomes the
-   * probe and its answer takes `ms` on the clock; the second is sent while the probe is out (it is
-   * given a real moment to reach the gateway), then the clock moves on and both are answered.
+   * probe and its answer takes `ms` on the clock; the second is sent while the probe is out (the
+   * gateway's log shows it arrived), then the clock moves on and both are answered.
    */
   async raceTheProbe(world: MediaNestWorld, [first, second]: [Actor, Actor], operation: UpstreamOperation, ms: number) {
     const fake = UpstreamOperations.fakeOf(world, operation);
@@ -50,8 +50,11 @@ export const Breakers = {
     const seen = fake.journal.entries.length;
     const probe = operation.send(first);
     await until(() => fake.journal.entries.length > seen, `the probe to reach ${operation.upstream}`);
+    const gateway = await world.gateway();
+    const arrivals = () => gateway.logs().split('\n').filter((line) => line.includes('"msg":"incoming request"')).length;
+    const arrived = arrivals();
     const meanwhile = operation.send(second);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await until(() => arrivals() > arrived, 'the second call to reach the gateway');
     await world.clock.advance(ms);
     return { probeMs: ms, answers: await Promise.all([answerWhileTimeRuns(world, probe), answerWhileTimeRuns(world, meanwhile)]) };
   },
