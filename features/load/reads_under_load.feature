@@ -11,7 +11,7 @@ Feature: Reads under load: the library cache and an open circuit
     Given Bob has opened the Movies library once
     And a bare route answering the same bytes has been measured at 50 connections
     When 50 clients read Bob's Movies library for 3 seconds
-    Then the gateway serves at least 20% of the baseline's throughput
+    Then the gateway serves at least 30% of the baseline's throughput
     And no call failed
     And the slowest answers took less than 50 ms
     And Plex was asked for the Movies library once in all

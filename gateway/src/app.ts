@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { DestinationStream } from 'pino';
 import { adminUserRoutes } from './auth/admin-routes';
-import { enforce, hasCredentials, identify } from './auth/guard';
+import { enforce, identify } from './auth/guard';
 import { authRoutes } from './auth/routes';
 import { systemClock, type Clock } from './clock';
 import type { GatewayConfig } from './config';
@@ -81,8 +81,9 @@ export async function buildGateway(config: GatewayConfig, deps: GatewayDeps = {}
   });
   await installRateLimits(app, config.rateLimits);
   app.addHook('onRequest', (request, _reply, done) => {
-    if (!hasCredentials(request)) return done();
-    identify(services, request).then(() => done(), done);
+    const verifying = identify(services, request);
+    if (verifying) verifying.then(() => done(), done);
+    else done();
   });
   app.addHook('onRequest', (request, reply, done) => {
     // health checks, the API description, the webhook and the socket upgrade: not counted, no headers

@@ -31,34 +31,44 @@ declare module 'fastify' {
 
 /** Verifies a token and loads its user: any failure is a 401 `ApiError`. */
 export async function authenticateToken(services: GatewayServices, token: string): Promise<{ user: User; claims: TokenClaims }> {
-  const claims = await services.tokens.verify(token);
+  return sessionOf(services, services.tokens.recall(token) ?? (await services.tokens.verify(token)));
+}
+
+/** The user behind verified claims, unless the session was signed out or the account is gone. */
+function sessionOf(services: GatewayServices, claims: TokenClaims): { user: User; claims: TokenClaims } {
   if (services.signIns.isRevoked(claims.jti)) throw new ApiError('TOKEN_REVOKED', 'This session was signed out');
   const user = services.users.byId(claims.userId);
   if (!user) throw new ApiError('TOKEN_INVALID', 'The token is not valid');
   return { user, claims };
 }
 
-/** Whether the request carries anything that could identify its caller. */
-export function hasCredentials(request: FastifyRequest): boolean {
-  return request.headers.authorization !== undefined || Boolean(request.cookies?.[SESSION_COOKIE]);
-}
-
-/** Works out who is calling, without refusing anyone yet (the rate limiter needs to know first). */
-export async function identify(services: GatewayServices, request: FastifyRequest): Promise<void> {
+/**
+ * Works out who is calling, without refusing anyone yet (the rate limiter needs to know first).
+ * A token verified before is settled at once; only a token not seen yet returns a promise.
+ */
+export function identify(services: GatewayServices, request: FastifyRequest): Promise<void> | undefined {
   const header = request.headers.authorization;
   const cookie = request.cookies?.[SESSION_COOKIE];
-  if (header === undefined && !cookie) return;
-  try {
-    if (header !== undefined) {
-      const [scheme, token] = header.split(' ');
-      if (scheme?.toLowerCase() !== 'bearer' || !token) throw new ApiError('TOKEN_INVALID', 'Send the token as "Bearer <token>"');
-      request.auth = { ...(await authenticateToken(services, token)), via: 'bearer' };
-    } else {
-      request.auth = { ...(await authenticateToken(services, cookie!)), via: 'cookie' };
-    }
-  } catch (error) {
+  if (header === undefined && !cookie) return undefined;
+  const via = header !== undefined ? 'bearer' : 'cookie';
+  const settle = (session: { user: User; claims: TokenClaims }) => void (request.auth = { user: session.user, claims: session.claims, via });
+  const refuse = (error: unknown): undefined => {
     if (!(error instanceof ApiError)) throw error;
     request.authFailure = error;
+    return undefined;
+  };
+  try {
+    let token = cookie!;
+    if (header !== undefined) {
+      const [scheme, value] = header.split(' ');
+      if (scheme?.toLowerCase() !== 'bearer' || !value) throw new ApiError('TOKEN_INVALID', 'Send the token as "Bearer <token>"');
+      token = value;
+    }
+    const known = services.tokens.recall(token);
+    if (known) return settle(sessionOf(services, known));
+    return services.tokens.verify(token).then((claims) => settle(sessionOf(services, claims))).catch(refuse);
+  } catch (error) {
+    return refuse(error);
   }
 }
 

@@ -19,6 +19,14 @@ interface Answer {
   meta?: Record<string, unknown>;
 }
 
+/** A cached answer, and once it has been served from the cache, its serialized bytes. */
+interface Kept {
+  answer: Answer;
+  body?: ReturnType<FastifyReply['serialize']>;
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
 /** The Plex library, read with each person's own Plex token and cached per person (CONTRACT.md, "Library"). */
 export async function libraryRoutes(app: FastifyInstance, { services }: { services: GatewayServices }) {
   const { clock, events, users, cipher } = services;
@@ -33,30 +41,38 @@ export async function libraryRoutes(app: FastifyInstance, { services }: { servic
     return cipher.decrypt(sealed);
   };
 
-  /** Answers from the caller's fresh copy, else from Plex (keeping a copy), else from a stale copy if Plex failed. */
-  async function cached(request: FastifyRequest, reply: FastifyReply, read: (token: string) => Promise<Answer>) {
+  /**
+   * Answers from the caller's fresh copy, else from Plex (keeping a copy), else from a stale copy if
+   * Plex failed. A fresh copy is answered at once, in the bytes serialized for its first hit: the
+   * busiest path of the library does no serializing and makes no promise.
+   */
+  function cached(request: FastifyRequest, reply: FastifyReply, read: (token: string) => Promise<Answer>): Promise<unknown> | undefined {
     const { user } = caller(request);
     const key = `${user.id} ${request.routeOptions.url} ${JSON.stringify(request.params)} ${JSON.stringify(request.query)}`;
-    const found = cache.lookup<Answer>(key);
-    if ('fresh' in found) {
-      reply.header('cache-status', `medianest; hit; ttl=${found.ttlSeconds}`);
-      return ok(found.fresh.data, found.fresh.meta);
-    }
+    const found = cache.lookup<Kept>(key);
+    if (!('fresh' in found)) return fetchOrFallBack(reply, key, () => read(plexToken(user)));
+    const kept = found.fresh;
+    kept.body ??= reply.serialize(ok(kept.answer.data, kept.answer.meta));
+    reply.header('cache-status', `medianest; hit; ttl=${found.ttlSeconds}`).type(JSON_TYPE).send(kept.body);
+    return undefined;
+  }
+
+  async function fetchOrFallBack(reply: FastifyReply, key: string, read: () => Promise<Answer>) {
     try {
-      const answer = await read(plexToken(user));
-      reply.header('cache-status', cache.store(key, answer) ? 'medianest; fwd=miss; stored' : 'medianest; fwd=miss');
+      const answer = await read();
+      reply.header('cache-status', cache.store(key, { answer }) ? 'medianest; fwd=miss; stored' : 'medianest; fwd=miss');
       return ok(answer.data, answer.meta);
     } catch (error) {
       if (!(error instanceof UpstreamFailure)) throw error;
       // looked up again now: another call may have refreshed the copy meanwhile, and the age is as of this answer
-      const fallback = cache.lookup<Answer>(key);
+      const fallback = cache.lookup<Kept>(key);
       if ('fresh' in fallback) {
         reply.header('cache-status', `medianest; hit; ttl=${fallback.ttlSeconds}`);
-        return ok(fallback.fresh.data, fallback.fresh.meta);
+        return ok(fallback.fresh.answer.data, fallback.fresh.answer.meta);
       }
       if (!fallback.stale) throw error;
       reply.header('cache-status', `medianest; hit; ttl=${fallback.stale.ttlSeconds}; detail=stale-if-error`);
-      return ok(fallback.stale.value.data, { ...fallback.stale.value.meta, stale: true });
+      return ok(fallback.stale.value.answer.data, { ...fallback.stale.value.answer.meta, stale: true });
     }
   }
 
