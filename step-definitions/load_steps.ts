@@ -9,6 +9,10 @@ import { BrowseLibrary, libraryKey } from '../support/tasks/browse-library';
 import type { MediaNestWorld } from '../support/world';
 
 const SECONDS = 3;
+/** Runs of each side of a comparison; the best counts. */
+const ROUNDS = 3;
+/** A comparison's runs, warm-ups included, with room to spare. */
+const COMPARISON_TIMEOUT_MS = 2 * ROUNDS * (SECONDS + 1) * 1000 + 20_000;
 
 const bearer = (world: MediaNestWorld, name: string) => ({ authorization: `Bearer ${world.actor(name).signedIn().token}` });
 
@@ -25,7 +29,7 @@ Given('the bare baseline route has been measured at {int} connections', async fu
   this.remember('load: baseline', await baselineFigures(connections, SECONDS));
 });
 
-When('{int} clients call the liveness check for {int} seconds', async function (this: MediaNestWorld, connections: number, seconds: number) {
+When('{int} clients call the liveness check for {int} seconds', { timeout: COMPARISON_TIMEOUT_MS }, async function (this: MediaNestWorld, connections: number, seconds: number) {
   const url = `${await this.gatewayUrl()}/api/v1/health`;
   const [baseline, gateway] = await interleaved(
     this.recall<LoadFigures>('load: baseline'),
@@ -47,7 +51,7 @@ Given('a bare route answering the same bytes has been measured at {int} connecti
   this.remember('load: baseline', await baselineFigures(connections, SECONDS, this.lastExchange.response.text));
 });
 
-When('{int} clients read {persona}\'s Movies library for {int} seconds', async function (this: MediaNestWorld, connections: number, name: string, seconds: number) {
+When('{int} clients read {persona}\'s Movies library for {int} seconds', { timeout: COMPARISON_TIMEOUT_MS }, async function (this: MediaNestWorld, connections: number, name: string, seconds: number) {
   const url = `${await this.gatewayUrl()}/api/v1/plex/libraries/${libraryKey('Movies')}/items`;
   const body = this.recall<string>('load: baseline body');
   const [baseline, gateway] = await interleaved(
@@ -73,7 +77,7 @@ When('{persona} sends {int} requests for his session at once over {int} connecti
   recordLoad(this, 'A burst of twice the limit', [{ name: 'gateway', figures: burst }]);
 });
 
-When('the suite\'s driver and the autocannon command line each load the baseline route', async function (this: MediaNestWorld) {
+When('the suite\'s driver and the autocannon command line each load the baseline route', { timeout: COMPARISON_TIMEOUT_MS }, async function (this: MediaNestWorld) {
   const baseline = await startBaseline();
   try {
     const drive = () => runLoad({ url: baseline.url, connections: 50, durationSeconds: SECONDS, warmupSeconds: 1 });
@@ -128,14 +132,17 @@ Then('the driver reaches at least {int}% of the command line\'s throughput', fun
 
 /**
  * Two machines' worth of noise live on a two-core machine: each side of a comparison is measured
- * twice, alternately (A, B, A, B), and each keeps its better run.
+ * three times, alternately (A, B, A, B, A, B), and each keeps its best run. With two runs a side,
+ * one liveness comparison in ten still fell below its bar while most measured well above it.
  */
 async function interleaved(a: LoadFigures, measureA: () => Promise<LoadFigures>, measureB: () => Promise<LoadFigures>): Promise<[LoadFigures, LoadFigures]> {
-  const b = await measureB();
-  const aAgain = await measureA();
-  const bAgain = await measureB();
   const best = (x: LoadFigures, y: LoadFigures) => (x.requestsPerSecond >= y.requestsPerSecond ? x : y);
-  return [best(a, aAgain), best(b, bAgain)];
+  let b = await measureB();
+  for (let round = 1; round < ROUNDS; round++) {
+    a = best(a, await measureA());
+    b = best(b, await measureB());
+  }
+  return [a, b];
 }
 
 /** autocannon as a separate process, the way people run it by hand. */
