@@ -79,3 +79,10 @@ Given('{persona} has asked for {string} in Overseerr itself', function (this: Me
   const outcome = this.upstreams.overseerr.model.request({ mediaType, mediaId: tmdbId, ...(mediaType === 'tv' ? { seasons: 'all' as const } : {}) }, overseerrUser(this, name));
   assert.ok('request' in outcome, `Overseerr refused ${name}'s request for "${title}"`);
 });
+
+Given('an admin has declined {string} in Overseerr itself', function (this: MediaNestWorld, title: string) {
+  const { model } = this.upstreams.overseerr;
+  const [request, ...more] = RequestMedia.inOverseerr(this, title);
+  assert.ok(request && more.length === 0, `Overseerr should hold one request for "${title}"`);
+  model.setStatus(request, 3, model.user(1)!); // DECLINED, by Overseerr's own admin; no webhook is sent
+});

@@ -54,6 +54,15 @@ Feature: Asking twice
       When Bob requests "Arrival" with the idempotency key "bob-1"
       Then Bob's request for "Arrival" waits for an admin
 
+    @embedded-only
+    Scenario: a key is still honoured a day later, within its 24 hours
+      Given Bob has requested "Inception" with the idempotency key "bob-1"
+      And 23 hours pass
+      And Bob signs in again
+      When Bob requests "Inception" again with the idempotency key "bob-1"
+      Then Bob gets the first answer again
+      And Overseerr was asked to create 1 request
+
     @security
     Scenario: a key belongs to the person who used it
       Given Bob has requested "Inception" with the idempotency key "shared-key"

@@ -38,6 +38,22 @@ Feature: Overseerr's notifications
       When Overseerr reports that an admin approved "Arrival" in Overseerr
       Then Bob sees his request for "Arrival" as available
 
+    Scenario: a late approval does not undo a refusal
+      Given Bob has requested "Arrival"
+      And Ada has declined Bob's request for "Arrival"
+      When Overseerr reports that an admin approved "Arrival" in Overseerr
+      Then Overseerr's notification is accepted
+      And Bob sees his request for "Arrival" as declined
+
+    Scenario: a repeated approval changes nothing and announces nothing
+      Given Bob has requested "Arrival"
+      And Overseerr has reported that an admin approved "Arrival" in Overseerr
+      And Bob is watching his requests live
+      When Overseerr reports again that an admin approved "Arrival" in Overseerr
+      Then Overseerr's notification is accepted
+      And Bob's request for "Arrival" is unchanged since the first notification
+      And Bob's app is told nothing of it
+
     Scenario: a notification about a request MediaNest does not know is ignored
       Given Dan has asked for "Arrival" in Overseerr itself
       When Overseerr reports that "Arrival" is available

@@ -3,7 +3,8 @@ Feature: Staying consistent with Overseerr when it fails
   A request exists in MediaNest only if Overseerr accepted it. When Overseerr refuses or fails,
   nothing is kept and the person can simply ask again. When Overseerr takes too long, MediaNest
   cannot know whether the request was made: it keeps the request as failed and says why, and the
-  next time the person asks it links the request Overseerr made instead of making a second one.
+  next time the person asks it links the request Overseerr made instead of making a second one:
+  only a request Overseerr holds for that same person, and never one Overseerr declined.
 
   Rule: a refusal or an error leaves nothing behind
 
@@ -53,3 +54,17 @@ Feature: Staying consistent with Overseerr when it fails
       When Dan requests "Dune"
       Then Dan's request for "Dune" waits for an admin, linked to the one Overseerr made
       And Overseerr was not asked to create a request
+
+    Scenario: a request someone else made in Overseerr itself is not linked to Bob
+      Given Dan has asked for "Dune" in Overseerr itself
+      When Bob requests "Dune"
+      Then Bob is refused with ALREADY_REQUESTED
+      And Bob has no requests
+      And Overseerr holds Dan's request for "Dune" as waiting for approval
+
+    Scenario: a request declined in Overseerr itself is not linked: a new one is made
+      Given Dan has asked for "Dune" in Overseerr itself
+      And an admin has declined "Dune" in Overseerr itself
+      When Dan requests "Dune"
+      Then Dan's request for "Dune" waits for an admin
+      And Overseerr was asked to create 1 request
