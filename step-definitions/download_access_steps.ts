@@ -41,6 +41,8 @@ Then("yt-dlp was given only the video's own link, after its options", async func
     assert.deepEqual(urls, [watchLink(videoId!)], 'yt-dlp is given the video by its own link, and nothing else');
     assert.deepEqual(argv.slice(-2), ['--', watchLink(videoId!)], 'the link comes last, after the end of the options');
     assert.ok(argv.slice(0, -2).every((arg) => !arg.includes(videoId!)), `the id reached an option: ${argv.join(' ')}`);
+    // a link is one video, never the playlist it sits in, and no config file on the host adds options
+    for (const flag of ['--no-playlist', '--ignore-config']) assert.ok(argv.includes(flag), `yt-dlp was not given ${flag}: ${argv.join(' ')}`);
   }
 });
 

@@ -150,6 +150,14 @@ Given('{persona} has tried to download {video}', async function (this: MediaNest
   await desk.outcome(this.actor(name), await desk.start(this.actor(name), videoId));
 });
 
+/** One after another: the same video cannot run twice at once, but may be tried again once it has ended. */
+Given(/^(\w+) has tried (\d+) times to download (.+)$/, async function (this: MediaNestWorld, name: string, times: string, phrase: string) {
+  const videoId = VIDEOS[phrase];
+  assert.ok(videoId, `no video is called "${phrase}"`);
+  const desk = DownloadDesk.of(this);
+  for (let i = 0; i < Number(times); i++) await desk.outcome(this.actor(name), await desk.start(this.actor(name), videoId));
+});
+
 /** Accepted downloads count against the quota from the moment they are accepted: no need to wait for them. */
 Given(/^(\w+) has started (\d+) (?:more )?downloads$/, async function (this: MediaNestWorld, name: string, count: string) {
   const desk = DownloadDesk.of(this);

@@ -72,3 +72,9 @@ Then('he/she is shown the copy from {int} minutes ago, marked stale', async func
   assert.ok(staleFor >= expected && staleFor <= expected + 5, `stale for ${staleFor} s`);
 });
 
+Then('he/she is told it is a stale copy kept because Plex failed', function (this: MediaNestWorld) {
+  const titles = expectData(this.lastExchange).map((item: { title: string }) => item.title);
+  assert.ok(titles.includes('Alien'), `the copy lists ${titles.join(', ')}`);
+  assert.equal(this.lastExchange.response.body.meta?.stale, true);
+  assert.match(cacheStatus(this) ?? '', /^medianest; hit; ttl=-\d+; detail=stale-if-error$/);
+});

@@ -26,6 +26,13 @@ Feature: Downloads belong to the person who started them
     Then Bob is refused with DOWNLOAD_ACTIVE
     And yt-dlp downloaded that video only once
 
+  Scenario: two people may download the same video at once
+    Given Bob and Cleo have signed in
+    And Bob is downloading a video that stalls
+    When Cleo downloads a video that stalls
+    Then Cleo's download is accepted
+    And Bob's download carries on
+
   Scenario: once a download has ended, the same video can be downloaded again
     Given Bob is signed in
     And Bob has downloaded a short video

@@ -31,6 +31,7 @@ Feature: Only links to one YouTube video are downloaded
       | a video id one character short     |
       | a video id one character too long  |
       | a playlist without a video         |
+      | a link naming two videos           |
 
     Examples: smuggling options or credentials
       | a link                                   |
@@ -48,6 +49,8 @@ Feature: Only links to one YouTube video are downloaded
     Examples:
       | a link                                    |
       | a short youtu.be link                     |
+      | a mobile YouTube link                     |
+      | a youtube.com link without www            |
       | a YouTube Music link                      |
       | a Shorts link                             |
       | a link with a start time and a playlist   |

@@ -18,6 +18,14 @@ Feature: Each person may start five downloads an hour
     When Cleo downloads a short video
     Then Cleo's download is accepted
 
+  Scenario: downloads that failed or were cancelled still count against the quota
+    Given Bob is signed in
+    And Bob has tried 4 times to download a video that fails midway
+    And Bob is downloading a video that stalls
+    And Bob has cancelled the download
+    When Bob downloads a short video
+    Then Bob is told when he may download again
+
   Scenario: refused requests do not count against the quota
     Given Bob is signed in
     And Bob is downloading a video that stalls

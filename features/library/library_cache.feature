@@ -51,3 +51,25 @@ Feature: A quick library that stays current
     And Plex is down
     When Bob looks at the libraries
     Then he is shown the copy from 2 minutes ago, marked stale
+
+  @embedded-only
+  Scenario: a copy more than a day past its lifetime is not served
+    Given Bob has looked at the libraries
+    And 25 hours pass
+    And Bob signs in again
+    And Plex is down
+    When Bob looks at the libraries
+    Then Bob is refused with SERVICE_UNAVAILABLE from plex-server
+
+  Scenario: another page of a library is not answered from the first page's copy
+    Given Bob has looked at the Movies library
+    When Bob looks at the Movies library 5 titles at a time, from the 11th
+    Then he sees "Spirited Away" and "Whiplash", 2 of the 12 titles
+
+  @fresh-gateway
+  Scenario: after a rescan, a failing Plex still falls back to the last copy
+    Given Bob has looked at the Movies library
+    And Ada has Plex rescan the Movies library
+    And Plex is down
+    When Bob looks at the Movies library
+    Then he is told it is a stale copy kept because Plex failed

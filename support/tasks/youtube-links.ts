@@ -18,7 +18,8 @@ export const watchLink = (videoId: string) => `https://www.youtube.com/watch?v=$
 /** Every accepted form of a YouTube link, each naming the id it should resolve to. */
 export const ACCEPTED_LINKS: Record<string, { link: string; videoId: string }> = {
   'a short youtu.be link': { link: 'https://youtu.be/dQw4w9WgXcQ', videoId: 'dQw4w9WgXcQ' },
-  'a mobile link': { link: 'https://m.youtube.com/watch?v=dQw4w9WgXcQ', videoId: 'dQw4w9WgXcQ' },
+  'a mobile YouTube link': { link: 'https://m.youtube.com/watch?v=dQw4w9WgXcQ', videoId: 'dQw4w9WgXcQ' },
+  'a youtube.com link without www': { link: 'https://youtube.com/watch?v=dQw4w9WgXcQ', videoId: 'dQw4w9WgXcQ' },
   'a YouTube Music link': { link: 'https://music.youtube.com/watch?v=dQw4w9WgXcQ', videoId: 'dQw4w9WgXcQ' },
   'a Shorts link': { link: 'https://www.youtube.com/shorts/aqz-KE-bpKQ', videoId: 'aqz-KE-bpKQ' },
   'a link with a start time and a playlist': { link: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=42s&list=PLbpi6ZahtOH6Blw3RGYpWkSByi_T7Rygb', videoId: 'dQw4w9WgXcQ' },
@@ -37,6 +38,8 @@ export const REFUSED_LINKS: Record<string, string> = {
   'YouTube with a port of its own': 'https://www.youtube.com:8443/watch?v=dQw4w9WgXcQ',
   'a video id one character short': 'https://www.youtube.com/watch?v=dQw4w9WgXc',
   'a video id one character too long': 'https://youtu.be/dQw4w9WgXcQQ',
+  // two ids: MediaNest cannot know which one was meant, and must not pick one for the user
+  'a link naming two videos': 'https://www.youtube.com/watch?v=dQw4w9WgXcQ&v=aqz-KE-bpKQ',
   'a playlist without a video': 'https://www.youtube.com/playlist?list=PLbpi6ZahtOH6Blw3RGYpWkSByi_T7Rygb',
   "yt-dlp's exec option instead of a link": '--exec=touch /tmp/medianest-pwned',
   'an output option before the link': '-o /etc/cron.d/medianest https://youtu.be/dQw4w9WgXcQ',
