@@ -134,6 +134,12 @@ Then('Uptime Kuma was not asked anything', function (this: MediaNestWorld) {
   assert.deepEqual(this.upstreams.uptimeKuma.journal.entries.map((call) => call.path), []);
 });
 
+Then('Uptime Kuma has been read only once', function (this: MediaNestWorld) {
+  // One poll reads the status page and its heartbeats; a second poll would read both again.
+  const reads = this.upstreams.uptimeKuma.journal.calls('GET', '/api/status-page/').map((call) => call.path);
+  assert.deepEqual(reads.sort(), ['/api/status-page/default', '/api/status-page/heartbeat/default']);
+});
+
 Then('Uptime Kuma was polled every {int} seconds for {int} minutes after the look', function (this: MediaNestWorld, seconds: number, minutes: number) {
   const polls = this.upstreams.uptimeKuma.journal.calls('GET', '/api/status-page/heartbeat/');
   const lookedAt = polls[0]!.at;

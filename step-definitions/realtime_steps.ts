@@ -42,6 +42,12 @@ When('{persona}\'s app opens a live connection and signs in with its first messa
   await LiveUpdates.open(this, name, 'first message');
 });
 
+Given('{persona}\'s app has signed in a live connection with its first message', async function (this: MediaNestWorld, name: string) {
+  if (!this.actor(name).session) await SignIn.as(this, name);
+  // Ready before the clock moves: the 5 seconds are then up for a connection already signed in.
+  await (await LiveUpdates.open(this, name, 'first message')).waitFor('ready');
+});
+
 When('{persona}\'s app opens a live connection presenting {forgery}', async function (this: MediaNestWorld, name: string, forgery: Forgery) {
   const forged = await FORGERIES[forgery](this.actor(name).signedIn().token);
   await this.live.open(name, { bearer: forged });

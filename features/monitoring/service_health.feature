@@ -77,13 +77,25 @@ Feature: Service health on the dashboard
       Then Bob is told Overseerr went from down to up
 
     @embedded-only @resilience
-    Scenario: a service whose breaker opens is degraded at once, though Uptime Kuma still sees it up
+    Scenario Outline: a service whose breaker opens is degraded at once, though Uptime Kuma still sees it up
       Given Bob is watching service health
-      And Plex is down
-      When Bob tries to browse the library 5 times
+      And <service> is down
+      When Bob tries to <use it> 5 times
       Then every try was refused with SERVICE_UNAVAILABLE
-      And Bob is told Plex went from up to degraded
-      And Bob's dashboard now shows that Plex is degraded
+      And Bob is told <service> went from up to degraded
+      And Bob's dashboard now shows that <service> is degraded
+
+      Examples: the services MediaNest calls itself
+        | service   | use it             |
+        | Plex      | browse the library |
+        | Overseerr | search for a film  |
+
+  Rule: a look within a poll interval is answered from the last poll
+
+    Scenario: a second look within the poll interval does not ask Uptime Kuma again
+      Given Bob has seen every service up on the dashboard
+      When Bob opens the service dashboard
+      Then Uptime Kuma has been read only once
 
   Rule: nobody looking, no polling
 

@@ -3,7 +3,8 @@ Feature: The dashboard when Uptime Kuma cannot be read
   Uptime Kuma watches the other services, but it can fail too. When MediaNest cannot read it, the
   dashboard keeps showing the last statuses it knew, marked **stale** (`meta.stale`), rather than an
   error page; people watching live are told the statuses went stale, and told again when Uptime
-  Kuma answers once more.
+  Kuma answers once more. Statuses nobody has refreshed for longer than a poll and its retries
+  take (30 + 20 seconds) are stale too, even when no poll has failed yet.
 
   @embedded-only
   Scenario: with Uptime Kuma down, the last known statuses are shown, marked stale
@@ -29,6 +30,14 @@ Feature: The dashboard when Uptime Kuma cannot be read
     When 30 seconds pass
     Then Bob is told the service statuses are fresh
     And Bob's dashboard is fresh again
+
+  @embedded-only
+  Scenario: statuses not refreshed for longer than a poll and its retries are marked stale
+    Given Bob has seen every service up on the dashboard
+    And MediaNest is left running for 12 minutes
+    And Uptime Kuma stays silent
+    When Bob opens the service dashboard
+    Then Bob sees the last known statuses, marked stale
 
   Scenario Outline: before Uptime Kuma has ever answered, every service is unknown, never an error
     Given Uptime Kuma <fault>

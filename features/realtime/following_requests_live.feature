@@ -1,6 +1,6 @@
 @realtime @media-requests @fresh-gateway
 Feature: Following requests live
-  Nobody should have to keep reloading the portal to learn that a film was approved or has arrived.
+  Nobody should have to keep reloading the portal to learn that a film was approved, declined or has arrived.
   A person watching their requests is told each move of their request the moment MediaNest learns
   of it, and when a title becomes available the portal is told the library changed, so its next
   look at the library goes to Plex instead of a copy that does not have the new title yet.
@@ -11,6 +11,12 @@ Feature: Following requests live
     And Bob has requested "The Matrix", which waits for an admin
     When Ada approves Bob's request for "The Matrix"
     Then Bob is told his request for "The Matrix" went from pending to approved
+
+  Scenario: Bob is told at once when an admin declines his request
+    Given Bob is watching his requests live
+    And Bob has requested "The Matrix", which waits for an admin
+    When Ada declines Bob's request for "The Matrix" saying "Not this month, the server is full"
+    Then Bob is told his request for "The Matrix" went from pending to declined
 
   @critical-path @library
   Scenario: when Overseerr has the film, Bob is told and his next look at the library finds it

@@ -5,7 +5,8 @@ Feature: Limits on live connections
   cannot read is answered with an **error** and the connection stays open, because a buggy app
   should not lose its updates; breaking a limit closes the connection with a code that says why.
   The gateway pings every connection every 30 seconds and drops one that missed two pings, so dead
-  peers do not pile up.
+  peers do not pile up. At the same heartbeat a connection whose session (24 hours) has ended is
+  closed, so an app cannot keep listening on a session that no longer lets it do anything else.
 
   Rule: a message the gateway cannot read is answered with an error
 
@@ -83,6 +84,16 @@ Feature: Limits on live connections
       Given Bob's app is connected live but no longer answers pings
       When 90 seconds pass
       Then Bob's connection is dropped
+
+  Rule: a connection lasts no longer than the session it signed in with
+
+    @embedded-only
+    Scenario: a connection whose session expires is closed as unauthorised
+      Given Bob is signed in
+      And 23 hours pass
+      And Bob's app is connected live
+      When Bob's app stays connected for 1 hour
+      Then Bob's connection is closed as unauthorised
 
   Rule: a gateway that stops says goodbye
 

@@ -58,6 +58,12 @@ Feature: Signing in a live connection
       When 5 seconds pass
       Then the connection is closed as unauthorised
 
+    @embedded-only
+    Scenario: a connection that signed in with its first message is not closed when the 5 seconds are up
+      Given Bob's app has signed in a live connection with its first message
+      When 5 seconds pass
+      Then Bob's connection is still open
+
     Scenario: a connection that signs in with a forged token is closed
       Given Mallory is signed in
       When Mallory's app opens a live connection and signs in by message with a token signed with another key
