@@ -4,8 +4,8 @@ Feature: A quick library that stays current
   is instant and Plex is not asked the same thing twice. The Cache-Status header of each answer
   says whether it came from the cache. One person's copy is never served to another, and every
   copy is invalidated the moment the library changes: when Overseerr reports a title available,
-  and when an admin has Plex rescan a library. When Plex fails, a copy up to a day old is served,
-  marked stale.
+  and when an admin has Plex rescan a library. When Plex fails, a copy that went out of date less
+  than a day ago is served, marked stale.
 
   @fresh-gateway
   Scenario: the second look is answered from the cache
