@@ -10,6 +10,7 @@ interface BadBody {
 /** Bodies a careless or hostile client sends, by the words the features use for them. */
 const BAD_BODIES: Record<string, BadBody> = {
   'malformed JSON': { body: '{"pinId": 12,' },
+  'an empty body sent as JSON': { body: '' }, // content type application/json, no body at all
   'a PIN id written as text': { body: '{"pinId": "12"}' },
   'a PIN id that is not a whole number': { body: '{"pinId": 12.5}' },
   'no PIN id': { body: '{}' },

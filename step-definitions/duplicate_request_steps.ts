@@ -2,7 +2,7 @@ import { Given, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
 import type { HttpExchange } from '../support/drivers/http';
 import { expectData, expectError } from '../support/expect';
-import { ERROR_STATUS, type ErrorCode } from '../gateway/src/http/errors';
+import { contractStatusOf } from '../support/contract/error-codes';
 import { RequestMedia } from '../support/tasks/request-media';
 import type { MediaNestWorld } from '../support/world';
 
@@ -17,7 +17,7 @@ Then('one is accepted and the other is refused with {word}', function (this: Med
   const refused = answers.filter((exchange) => exchange.response.status !== 201);
   assert.equal(accepted.length, 1, `one of ${answers.map((exchange) => exchange.response.status).join(' and ')} should be 201`);
   expectData(accepted[0]!, 201);
-  expectError(refused[0]!, ERROR_STATUS[code as ErrorCode], code);
+  expectError(refused[0]!, contractStatusOf(code), code);
 });
 
 Given(

@@ -1,6 +1,6 @@
 import { defineParameterType, Given, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
-import { ERROR_STATUS, type ErrorCode } from '../gateway/src/http/errors';
+import { contractStatusOf } from '../support/contract/error-codes';
 import { FORGERIES, type Forgery } from '../support/tasks/forge-token';
 import { LiveUpdates } from '../support/tasks/live-updates';
 import { SignIn } from '../support/tasks/sign-in';
@@ -80,7 +80,7 @@ Then('the connection is ready for {persona}', async function (this: MediaNestWor
 Then('the connection is refused with {word} before it opens', function (this: MediaNestWorld, code: string) {
   const connection = this.live.all.at(-1)!;
   assert.ok(connection.refused, `the connection was not refused: it received ${connection.describe()}`);
-  assert.equal(connection.refused.status, ERROR_STATUS[code as ErrorCode], `refused with HTTP ${connection.refused.status}`);
+  assert.equal(connection.refused.status, contractStatusOf(code), `refused with HTTP ${connection.refused.status}`);
   assert.equal(connection.refused.body?.error?.code, code);
   assert.deepEqual(connection.messages, [], 'no message crossed a socket that never opened');
 });

@@ -1,15 +1,17 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
-import { ERROR_STATUS, type ErrorCode } from '../gateway/src/http/errors';
+import { contractStatusOf } from '../support/contract/error-codes';
 import { expectData, expectError, expectStatus } from '../support/expect';
 import { OVERSEERR, OverseerrReports } from '../support/tasks/overseerr-reports';
 import { RequestMedia } from '../support/tasks/request-media';
 import { WEBHOOK_SECRET } from '../support/target/environment';
 import type { MediaNestWorld } from '../support/world';
 
-/** Authorization values someone other than Overseerr might send. */
-const FORGED: Record<string, string | undefined> = {
+/** Authorization values a notification may carry, by the words the features use (undefined: none at all). */
+const AUTHORIZATIONS: Record<string, string | undefined> = {
   'with no credentials': undefined,
+  'with an empty secret': '',
+  'with the usual secret': WEBHOOK_SECRET,
   'with a guessed secret': 'Bearer medianest',
   'with the secret in other case': WEBHOOK_SECRET.toLowerCase() === WEBHOOK_SECRET ? WEBHOOK_SECRET.toUpperCase() : WEBHOOK_SECRET.toLowerCase(),
 };
@@ -24,6 +26,11 @@ const NOT_OVERSEERRS: Record<string, (world: MediaNestWorld) => unknown> = {
   'a list instead of a notification': (world) => [world.upstreams.overseerr.payloadFor('TEST_NOTIFICATION')],
   'malformed JSON': () => '{"notification_type": "MEDIA_AVAILABLE", "request": {',
 };
+
+Given('MediaNest has no webhook secret configured for Overseerr', function (this: MediaNestWorld) {
+  assert.ok(!this.gatewayStarted, 'the configuration must be set before MediaNest starts');
+  this.env.OVERSEERR_WEBHOOK_SECRET = ''; // empty reads as unset, in-process and in a child alike
+});
 
 When('Overseerr reports that {string} is available( again)', async function (this: MediaNestWorld, title: string) {
   await OverseerrReports.available(this, title);
@@ -60,12 +67,16 @@ When('Overseerr sends a test notification', async function (this: MediaNestWorld
 });
 
 When(/^someone reports that "([^"]+)" is available (with .+)$/, async function (this: MediaNestWorld, title: string, how: string) {
-  assert.ok(how in FORGED, `nobody reports "${how}"`);
-  await OverseerrReports.send(this, 'MEDIA_AVAILABLE', OverseerrReports.requestFor(this, title), { authorization: FORGED[how] });
+  assert.ok(how in AUTHORIZATIONS, `nobody reports "${how}"`);
+  await OverseerrReports.send(this, 'MEDIA_AVAILABLE', OverseerrReports.requestFor(this, title), { authorization: AUTHORIZATIONS[how] });
 });
 
 When(/^Overseerr sends (a notification without its type|a request id written as a number|a list instead of a notification|malformed JSON)$/, async function (this: MediaNestWorld, what: string) {
   await OverseerrReports.send(this, 'MEDIA_AVAILABLE', undefined, { body: NOT_OVERSEERRS[what]!(this) });
+});
+
+When(/^someone without the secret sends (a notification without its type|a request id written as a number|a list instead of a notification|malformed JSON)$/, async function (this: MediaNestWorld, what: string) {
+  await OverseerrReports.send(this, 'MEDIA_AVAILABLE', undefined, { body: NOT_OVERSEERRS[what]!(this), authorization: undefined });
 });
 
 Then('Overseerr\'s notification is accepted', function (this: MediaNestWorld) {
@@ -73,7 +84,7 @@ Then('Overseerr\'s notification is accepted', function (this: MediaNestWorld) {
 });
 
 Then('the notification is refused with {word}', function (this: MediaNestWorld, code: string) {
-  expectError(this.lastExchangeOf(OVERSEERR), ERROR_STATUS[code as ErrorCode], code);
+  expectError(this.lastExchangeOf(OVERSEERR), contractStatusOf(code), code);
 });
 
 Then('{persona}\'s request for {string} is unchanged since the first notification', async function (this: MediaNestWorld, name: string, title: string) {

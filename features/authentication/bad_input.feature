@@ -13,6 +13,7 @@ Feature: Bad input on the sign-in routes
     Examples: bodies that are not what the route accepts
       | a bad body                         | a sign-in route       | code                   |
       | malformed JSON                     | verify the PIN        | INVALID_JSON           |
+      | an empty body sent as JSON         | verify the PIN        | INVALID_JSON           |
       | a PIN id written as text           | verify the PIN        | VALIDATION_ERROR       |
       | a PIN id that is not a whole number | verify the PIN       | VALIDATION_ERROR       |
       | no PIN id                          | verify the PIN        | VALIDATION_ERROR       |

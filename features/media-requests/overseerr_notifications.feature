@@ -1,7 +1,9 @@
 @media-requests @fresh-gateway
 Feature: Overseerr's notifications
   Overseerr tells MediaNest through its webhook when a request is approved, declined, fails or
-  becomes available. The webhook carries the secret configured on both sides. Applying a
+  becomes available. The webhook carries the secret configured on both sides; until a secret is
+  configured, MediaNest refuses every notification, and it checks the secret before it reads the
+  notification, so a stranger learns nothing about what a notification should look like. Applying a
   notification is idempotent: a status only moves forward, so a repeated or late notification
   changes nothing, and one about a request MediaNest does not know is ignored.
 
@@ -78,6 +80,30 @@ Feature: Overseerr's notifications
         | with no credentials            |
         | with a guessed secret          |
         | with the secret in other case  |
+
+    @security
+    Scenario Outline: with no webhook secret configured, a notification <with whatever secret> is refused
+      Given MediaNest has no webhook secret configured for Overseerr
+      And Bob has requested "Arrival"
+      When someone reports that "Arrival" is available <with whatever secret>
+      Then the notification is refused with WEBHOOK_UNAUTHORIZED
+      And Bob's request for "Arrival" still waits for an admin
+
+      Examples:
+        | with whatever secret   |
+        | with the usual secret  |
+        | with no credentials    |
+        | with an empty secret   |
+
+    @security
+    Scenario Outline: a notification without the secret is refused before its shape is looked at
+      When someone without the secret sends <a body not in its shape>
+      Then the notification is refused with WEBHOOK_UNAUTHORIZED
+
+      Examples:
+        | a body not in its shape           |
+        | a notification without its type   |
+        | malformed JSON                    |
 
     Scenario Outline: a notification not in Overseerr's shape is refused
       When Overseerr sends <a body not in its shape>
