@@ -18,9 +18,13 @@ Then('she sees {persona}, {persona} and {persona}, in the order they first signe
   for (const user of users) assert.equal(user.plexToken, undefined, 'no Plex token in the list');
 });
 
-When('{persona} makes {persona} an admin', async function (this: MediaNestWorld, admin: string, name: string) {
+When(/^(\w+) (?:makes|has made) (\w+) an? (admin|user)$/, async function (this: MediaNestWorld, admin: string, name: string, role: string) {
   const id = this.actor(name).signedIn().user.id;
-  expectData(await this.actor(admin).call('PATCH', `/api/v1/admin/users/${id}/role`, { body: { role: 'admin' } }));
+  expectData(await this.actor(admin).call('PATCH', `/api/v1/admin/users/${id}/role`, { body: { role } }));
+});
+
+When('{persona} tries to make an account that does not exist an admin', async function (this: MediaNestWorld, name: string) {
+  await this.actor(name).call('PATCH', '/api/v1/admin/users/987654321/role', { body: { role: 'admin' } });
 });
 
 When(/^(\w+) tries to make (?:herself|himself) (?:a|an) (user|admin)$/, async function (this: MediaNestWorld, name: string, role: string) {

@@ -2,6 +2,7 @@ import { Given, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
 import { cookiesSetBy } from '../support/actor';
 import { expectData, expectError, expectStatus } from '../support/expect';
+import { RequestMedia } from '../support/tasks/request-media';
 import { SignIn } from '../support/tasks/sign-in';
 import type { MediaNestWorld } from '../support/world';
 
@@ -37,6 +38,16 @@ When('a page on another site makes {persona}\'s browser sign him out', async fun
   await this.actor(name).call('POST', '/api/v1/auth/logout', { withoutCsrf: true });
 });
 
+When('a page on another site makes {persona}\'s browser withdraw his request for {string}', async function (this: MediaNestWorld, name: string, title: string) {
+  await this.actor(name).call('DELETE', `/api/v1/media/requests/${RequestMedia.idOf(this, name, title)}`, { withoutCsrf: true });
+});
+
+When('{persona}\'s browser signs him out sending the session cookie alone', async function (this: MediaNestWorld, name: string) {
+  const actor = this.actor(name);
+  // a browser that lost (or never got) the CSRF cookie: no cookie to compare, no header to send
+  await actor.call('POST', '/api/v1/auth/logout', { withoutCsrf: true, headers: { cookie: `medianest_session=${actor.signedIn().cookies.medianest_session}` } });
+});
+
 When('{persona} signs out sending a CSRF token that does not match his cookie', async function (this: MediaNestWorld, name: string) {
   await this.actor(name).call('POST', '/api/v1/auth/logout', { headers: { 'x-csrf-token': 'forged-csrf-token' } });
 });
@@ -65,4 +76,17 @@ Then('the session cookie is HttpOnly and the CSRF cookie is readable by the port
   assert.match(session, /;\s*SameSite=Lax/i);
   assert.doesNotMatch(csrf, /HttpOnly/i);
   assert.ok(cookiesSetBy(verify).medianest_csrf!.length >= 16, 'the CSRF token is long enough not to be guessed');
+});
+
+Then('the session and CSRF cookies are cleared', function (this: MediaNestWorld) {
+  const logout = this.exchanges.findLast((exchange) => exchange.request.path.endsWith('/auth/logout'))!;
+  const lines = (logout.response.headers['set-cookie'] ?? '').split('\n');
+  for (const name of ['medianest_session', 'medianest_csrf']) {
+    const line = lines.find((candidate) => candidate.startsWith(`${name}=`));
+    assert.ok(line, `signing out does not clear ${name}`);
+    assert.equal(cookiesSetBy(logout)[name], '', `${name} is set to a value instead of cleared`);
+    const expires = /;\s*Expires=([^;]+)/i.exec(line)?.[1];
+    const gone = /;\s*Max-Age=0\b/i.test(line) || (expires !== undefined && Date.parse(expires) <= this.clock.now());
+    assert.ok(gone, `${name} is not expired: ${line}`);
+  }
 });

@@ -1,6 +1,7 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
-import { expectData } from '../support/expect';
+import { expectData, expectError } from '../support/expect';
+import type { HttpExchange } from '../support/drivers/http';
 import { SignIn } from '../support/tasks/sign-in';
 import type { MediaNestWorld } from '../support/world';
 
@@ -35,6 +36,18 @@ When('{actor} returns to MediaNest with a PIN MediaNest never issued', async fun
 
 When('{actor} returns to MediaNest with {persona}\'s PIN', async function (this: MediaNestWorld, name: string, owner: string) {
   await SignIn.verify(this.actor(name), this.actor(owner).pinId);
+});
+
+When('{persona} returns to MediaNest twice at the same moment', async function (this: MediaNestWorld, name: string) {
+  this.remember('the two returns', await SignIn.verifyTwiceAtOnce(this, this.actor(name)));
+});
+
+Then('one of the two signs {persona} in and the other is refused with PIN_NOT_FOUND', function (this: MediaNestWorld, _name: string) {
+  const returns = this.recall<HttpExchange[]>('the two returns');
+  const signedIn = returns.filter((exchange) => exchange.response.status === 200);
+  assert.equal(signedIn.length, 1, `statuses: ${returns.map((exchange) => exchange.response.status).join(', ')}`);
+  expectData(signedIn[0]!);
+  expectError(returns.find((exchange) => exchange !== signedIn[0])!, 404, 'PIN_NOT_FOUND');
 });
 
 Given(/^(\w+) (?:has signed in(?: before| with a Plex PIN)?|is signed in|signs in(?: again)?)$/, async function (this: MediaNestWorld, name: string) {

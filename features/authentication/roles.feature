@@ -41,6 +41,29 @@ Feature: Roles: admins and users
       When Ada makes Bob an admin
       Then Bob's session shows him as an admin
 
+    @fresh-gateway @security
+    Scenario: a user made an admin has admin access at once, without signing in again
+      Given Bob is signed in
+      And Ada, an admin, is signed in
+      And Ada makes Bob an admin
+      When Bob lists the users
+      Then Bob is answered
+
+    @fresh-gateway @security
+    Scenario: an admin made a user again loses admin access at once
+      Given Bob has signed in
+      And Ada, an admin, is signed in
+      And Ada has made Bob an admin
+      And Bob signs in again
+      And Ada has made Bob a user
+      When Bob tries to list the users
+      Then Bob is refused with FORBIDDEN
+
+    Scenario: changing the role of an account that does not exist is refused
+      Given Ada, an admin, is signed in
+      When Ada tries to make an account that does not exist an admin
+      Then Ada is refused with NOT_FOUND
+
     Scenario: an admin cannot take away her own admin role
       Given Ada, an admin, is signed in
       When Ada tries to make herself a user

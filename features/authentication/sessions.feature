@@ -34,6 +34,21 @@ Feature: Sessions and signing out
     And Bob's session still works
 
   @security
+  Scenario: a cancellation asked through the portal's cookies without the CSRF token is refused
+    Given Bob is signed in through the portal
+    And Bob has requested "Arrival"
+    When a page on another site makes Bob's browser withdraw his request for "Arrival"
+    Then Bob is refused with CSRF_INVALID
+    And Bob's request for "Arrival" still waits for an admin
+
+  @security
+  Scenario: a change asked with the session cookie but neither the CSRF cookie nor its token is refused
+    Given Bob is signed in through the portal
+    When Bob's browser signs him out sending the session cookie alone
+    Then Bob is refused with CSRF_INVALID
+    And Bob's session still works
+
+  @security
   Scenario: a change asked with a wrong CSRF token is refused
     Given Bob is signed in through the portal
     When Bob signs out sending a CSRF token that does not match his cookie
@@ -43,3 +58,4 @@ Feature: Sessions and signing out
     Given Bob is signed in through the portal
     When Bob signs out
     Then Bob's session no longer works
+    And the session and CSRF cookies are cleared

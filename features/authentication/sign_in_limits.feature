@@ -10,6 +10,15 @@ Feature: Sign-in is rate limited
     Then the visitor is refused with RATE_LIMITED
     And the visitor is told when to retry
     And plex.tv was asked for 10 PINs only
+    And the refusal says the minute allows 10, none are left, and when it resets
+
+  @fresh-gateway
+  Scenario: the thirty-first PIN check in a minute from one address is refused
+    Given a visitor has tried 30 PINs this minute
+    When the visitor tries another PIN
+    Then the visitor is refused with RATE_LIMITED
+    And the visitor is told when to retry
+    And plex.tv was asked about 30 PINs only
 
   @embedded-only
   Scenario: after the minute, PINs can be asked for again

@@ -45,6 +45,13 @@ Feature: Sign in with a Plex account
     Then Mallory is refused with PIN_NOT_FOUND
     And Mallory has no session
 
+  @security @fresh-gateway
+  Scenario: an approved PIN tried twice at the same moment signs in only once
+    Given Bob has asked to sign in with Plex
+    And Bob approves the PIN at plex.tv
+    When Bob returns to MediaNest twice at the same moment
+    Then one of the two signs Bob in and the other is refused with PIN_NOT_FOUND
+
   Scenario: signing in again keeps the account and takes the new Plex username and email
     Given Bob has signed in before
     And Bob changes his Plex username to "Robert" and his email to "robert@example.org"

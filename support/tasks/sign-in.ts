@@ -3,6 +3,10 @@ import { cookiesSetBy, type Actor } from '../actor';
 import { expectData } from '../expect';
 import type { HttpExchange } from '../drivers/http';
 import type { MediaNestWorld } from '../world';
+import { until } from './while-time-passes';
+
+/** How long plex.tv holds its answers about a PIN returned twice, so both returns are in the gateway at once. */
+const HOLD_MS = 300;
 
 /** Signing in with Plex, step by step as a person does it, or all at once. */
 export const SignIn = {
@@ -26,6 +30,24 @@ export const SignIn = {
       actor.session = { token, user, cookies: cookiesSetBy(exchange) };
     }
     return exchange;
+  },
+
+  /**
+   * The portal returns with the same PIN twice at the same moment (a double click, two tabs). plex.tv
+   * holds both answers until both returns have got past the gateway's first look at the PIN, so the
+   * two are truly in flight together; the virtual clock is moved to release them, a real one runs.
+   */
+  async verifyTwiceAtOnce(world: MediaNestWorld, actor: Actor): Promise<HttpExchange[]> {
+    const plexTv = world.upstreams.plexTv;
+    const asked = () => plexTv.journal.calls('GET', '/api/v2/pins/').length;
+    const before = asked();
+    plexTv.fails({ kind: 'slow', ms: HOLD_MS }, 2);
+    const both = Promise.all([SignIn.verify(actor, actor.pinId), SignIn.verify(actor, actor.pinId)]);
+    if (world.clock.virtual) {
+      await until(() => asked() >= before + 2, 'plex.tv to be asked about the PIN twice');
+      await world.clock.advance(HOLD_MS);
+    }
+    return both;
   },
 
   async as(world: MediaNestWorld, name: string): Promise<Actor> {
