@@ -8,7 +8,7 @@ const BROWSER_PROTECTIONS: Record<string, RegExp> = {
   'x-content-type-options': /^nosniff$/,
   'x-frame-options': /^DENY$/,
   'content-security-policy': /^(?=.*default-src 'none')(?=.*frame-ancestors 'none')/,
-  'strict-transport-security': /^max-age=\d{7,}/,
+  'strict-transport-security': /^max-age=\d{7,}; includeSubDomains\b/,
   'referrer-policy': /^no-referrer$/,
   'cross-origin-resource-policy': /^same-origin$/,
 };

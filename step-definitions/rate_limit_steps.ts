@@ -28,6 +28,10 @@ Given('a visitor has been refused {int} times for not being signed in', async fu
   for (let i = 0; i < times; i++) expectError(await session(this, 'a visitor')(), 401, 'UNAUTHORIZED');
 });
 
+Given('{persona} has looked at his/her session', async function (this: MediaNestWorld, name: string) {
+  expectData(await session(this, name)());
+});
+
 When('the visitor looks at the session once more', async function (this: MediaNestWorld) {
   await session(this, 'a visitor')();
 });
@@ -86,4 +90,10 @@ Then('the answer says {persona} may make {int} requests a minute and has {int} l
   expectStatus(exchange, 200);
   const headers = RateLimits.headersOf(exchange);
   assert.deepEqual([headers.limit, headers.remaining], [limit, left]);
+});
+
+Then('the answer says {persona}\'s minute resets in {int} seconds', function (this: MediaNestWorld, name: string, seconds: number) {
+  const exchange = this.lastExchangeOf(name);
+  expectStatus(exchange, 200);
+  assert.equal(RateLimits.headersOf(exchange).reset, seconds);
 });

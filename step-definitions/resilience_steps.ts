@@ -31,6 +31,11 @@ Given('{actor} has tried to {operation} {int} times in vain', async function (th
   notesOf(this).callsWhenOpened = UpstreamOperations.fakeOf(this, operation).journal.entries.length;
 });
 
+Given('{actor} has tried to {operation} {int} times, each time until it timed out after {duration}', async function (this: MediaNestWorld, name: string, operation: UpstreamOperation, times: number, ms: number) {
+  await UpstreamOperations.timeOutRepeatedly(this, this.actor(name), operation, times, ms);
+  notesOf(this).callsWhenOpened = UpstreamOperations.fakeOf(this, operation).journal.entries.length;
+});
+
 Given('{upstream}\'s breaker opened after {persona}\'s {int} failed tries', async function (this: MediaNestWorld, upstream: UpstreamName, name: string, times: number) {
   const operation = operationFor(upstream);
   notesOf(this).operation = operation;
@@ -43,6 +48,11 @@ When('{actor} tries to {operation}( again)', async function (this: MediaNestWorl
 
 When('{actor} tries to {operation} with the correlation id {string}', async function (this: MediaNestWorld, name: string, operation: UpstreamOperation, id: string) {
   await tryOnce(this, name, operation, { 'x-correlation-id': id });
+});
+
+When('{actor} tries to {operation} with a correlation id of {int} characters', async function (this: MediaNestWorld, name: string, operation: UpstreamOperation, length: number) {
+  // characters the gateway would echo: only the length is wrong
+  await tryOnce(this, name, operation, { 'x-correlation-id': 'bob-trace-'.padEnd(length, '0') });
 });
 
 When('{actor} tries to {operation} {int} times', async function (this: MediaNestWorld, name: string, operation: UpstreamOperation, times: number) {
@@ -84,7 +94,7 @@ Then('{upstream} was asked to create it {int} time(s)', function (this: MediaNes
   assert.equal(calls.filter((call) => call.method === 'POST').length, times);
 });
 
-Then('{actor} is told to retry in at most {int} seconds', function (this: MediaNestWorld, name: string, seconds: number) {
+Then('{actor} is told to retry in at most {int} second(s)', function (this: MediaNestWorld, name: string, seconds: number) {
   const retryAfter = Number(this.lastExchangeOf(name).response.headers['retry-after']);
   assert.ok(retryAfter >= 1 && retryAfter <= seconds, `Retry-After was ${retryAfter}`);
 });
@@ -94,7 +104,10 @@ Then('{actor} is told to retry in {int} seconds, as {upstream} asked', function 
 });
 
 Then('{upstream}\'s breaker is {word}', async function (this: MediaNestWorld, upstream: UpstreamName, state: string) {
-  assert.equal((await Breakers.stateOf(this, upstream)).state, state.replace('-', '_'));
+  const breaker = await Breakers.stateOf(this, upstream);
+  // a closed breaker starts counting from nothing: failures before it closed no longer bring it nearer to opening
+  const expected = state === 'closed' ? { state: 'closed', failures: 0 } : { state: state.replace('-', '_'), failures: breaker.failures };
+  assert.deepEqual({ state: breaker.state, failures: breaker.failures }, expected);
 });
 
 Then('{upstream}\'s breaker is open again for another 30 seconds', async function (this: MediaNestWorld, upstream: UpstreamName) {
@@ -117,7 +130,7 @@ When('{actor} tries to reset {upstream}\'s breaker', async function (this: Media
 });
 
 When('{persona} resets {upstream}\'s breaker', async function (this: MediaNestWorld, name: string, upstream: UpstreamName) {
-  await Breakers.reset(this.actor(name), upstream);
+  Breakers.resetAnswered(await Breakers.reset(this.actor(name), upstream), upstream);
 });
 
 When('{persona} resets the breaker of {string}', async function (this: MediaNestWorld, name: string, upstream: string) {

@@ -119,6 +119,25 @@ Then('the refusal carries the correlation id {string}', function (this: MediaNes
   assert.equal(headers['x-correlation-id'], id);
 });
 
+Then('the refusal carries a new correlation id instead of {persona}\'s', function (this: MediaNestWorld, name: string) {
+  const exchange = this.lastExchangeOf(name);
+  const { body, headers } = exchange.response;
+  expectError(exchange, exchange.response.status, body?.error?.code);
+  assert.ok(exchange.response.status >= 400, 'the call was not refused');
+  assert.notEqual(headers['x-correlation-id'], exchange.request.headers?.['x-correlation-id'], 'the id sent was echoed');
+  // CONTRACT.md: anything outside 1-128 characters of [A-Za-z0-9._-] is replaced by a new UUID
+  assert.match(headers['x-correlation-id'] ?? '', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+  assert.equal(body.error.correlationId, headers['x-correlation-id']);
+  this.remember('the new correlation id', headers['x-correlation-id']);
+});
+
+Then('{upstream} saw that new correlation id on every call for it', function (this: MediaNestWorld, upstream: UpstreamName) {
+  const id = this.recall<string>('the new correlation id');
+  const calls = this.upstreams.byName(upstream).journal.entries.slice(notesOf(this).callsBefore);
+  assert.ok(calls.length > 0, `${upstream} received no call`);
+  assert.deepEqual(calls.map((call) => call.headers['x-correlation-id']), calls.map(() => id));
+});
+
 Then('{upstream} saw the correlation id {string} on every call for it', function (this: MediaNestWorld, upstream: UpstreamName, id: string) {
   const calls = this.upstreams.byName(upstream).journal.entries.slice(notesOf(this).callsBefore);
   assert.ok(calls.length > 0, `${upstream} received no call`);

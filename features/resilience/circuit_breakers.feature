@@ -23,6 +23,14 @@ Feature: A circuit breaker per upstream
         | Plex      | browse the library       | plex-server |
         | Overseerr | search for a film        | overseerr   |
 
+    Scenario: five timeouts in a row open Plex's breaker, as five server errors do
+      Given Bob is signed in
+      And Plex stays silent
+      And Bob has tried to browse the library 5 times, each time until it timed out after 5 seconds
+      When Bob tries to browse the library again
+      Then Bob is refused with SERVICE_UNAVAILABLE from plex-server
+      And Plex received no call after its breaker opened
+
   Rule: after 30 seconds one try probes the upstream and decides
 
     Scenario Outline: a probe that <service> answers closes its breaker
@@ -55,12 +63,12 @@ Feature: A circuit breaker per upstream
         | Overseerr | search for a film        | overseerr   |
 
     Scenario: 29 seconds after opening, the breaker still turns people away
-      Given Bob is signed in
-      And Plex's breaker opened after Bob's 5 failed tries
+      Given Plex's breaker opened after Bob's 5 failed tries
       And Plex has recovered
       And 29 seconds pass
       When Bob tries to browse the library again
       Then Bob is refused with SERVICE_UNAVAILABLE from plex-server
+      And Bob is told to retry in at most 1 second
       And Plex received no call after its breaker opened
 
     Scenario: while one try probes Plex, another person's try waits for its verdict instead of calling Plex too

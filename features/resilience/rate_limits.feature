@@ -42,6 +42,14 @@ Feature: Rate limits on the API
       When Bob looks at his session
       Then the answer says Bob may make 300 requests a minute and has 299 left
 
+    @fresh-gateway @embedded-only
+    Scenario: an answer says when the person's minute resets, counted from the first request in it
+      Given Bob is signed in
+      And Bob has looked at his session
+      And 20 seconds pass
+      When Bob looks at his session
+      Then the answer says Bob's minute resets in 40 seconds
+
   Rule: callers without a session are limited by address, refusals included
 
     @fresh-gateway

@@ -73,3 +73,10 @@ Feature: What people are told when an upstream misbehaves
         | plex.tv   | ask to sign in with Plex |
         | Plex      | browse the library       |
         | Overseerr | search for a film        |
+
+    Scenario: a correlation id longer than 128 characters is replaced by a new one, which the upstream sees
+      Given Bob is signed in
+      And Plex answers with a server error
+      When Bob tries to browse the library with a correlation id of 129 characters
+      Then the refusal carries a new correlation id instead of Bob's
+      And Plex saw that new correlation id on every call for it

@@ -24,7 +24,7 @@ export class EmbeddedTarget implements Target {
     // at a time per worker, so the fake yt-dlp's journal path can be set here.
     process.env.FAKE_YTDLP_JOURNAL = env.FAKE_YTDLP_JOURNAL;
     const gateway = await buildGateway(readConfig(env), { clock, logStream: { write: (line: string) => logs.write(line) } });
-    return { url: gateway.url, logs: () => logs.text(), stop: () => gateway.close() };
+    return { url: gateway.url, logs: () => logs.text(), stop: () => gateway.close(), loseDatabase: () => gateway.services.db.close() };
   }
 
   blockedCalls(): string[] {

@@ -10,6 +10,8 @@ export interface RunningGateway {
   /** What the gateway logged during the scenario, when the suite can see it. */
   logs(): string;
   stop(): Promise<void>;
+  /** Closes the gateway's database under it, to see how it copes (in-process gateways only). */
+  loseDatabase?(): void;
 }
 
 /** How the gateway under test is reached, set up once per worker. */

@@ -89,6 +89,12 @@ export const Breakers = {
     return admin.call('GET', '/api/v1/admin/resilience');
   },
 
+  /** Asserts that the answer to a reset shows the breaker as it is after it: closed, counting from nothing. */
+  resetAnswered(exchange: HttpExchange, upstream: UpstreamName): void {
+    const { state, failures, openedAt, nextAttemptAt } = expectData(exchange) as BreakerView;
+    assert.deepEqual({ upstream: expectData(exchange).upstream, state, failures, openedAt, nextAttemptAt }, { upstream, state: 'closed', failures: 0, openedAt: null, nextAttemptAt: null });
+  },
+
   reset(admin: Actor, upstream: string): Promise<HttpExchange> {
     return admin.call('POST', `/api/v1/admin/resilience/${encodeURIComponent(upstream)}/reset`);
   },

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import type { Actor } from '../actor';
 import type { HttpExchange } from '../drivers/http';
-import { expectData } from '../expect';
+import { expectData, expectError } from '../expect';
 import type { FakeUpstream, UpstreamName } from '../upstreams/fake-upstream';
 import type { MediaNestWorld } from '../world';
 import { answerWhileTimeRuns } from './answer-while-time-runs';
 import { SignIn } from './sign-in';
+import { whileUpstreamHolds } from './while-time-passes';
 
 /**
  * One thing a person does in MediaNest that needs one particular upstream, named as scenarios say
@@ -77,6 +78,20 @@ export const UpstreamOperations = {
       exchange.asserted = true;
       assert.ok(exchange.response.status >= 500, `try ${i + 1} should have failed, got ${exchange.response.status}`);
       assert.equal(exchange.response.body?.error?.details?.service, operation.upstream);
+    }
+  },
+
+  /**
+   * Does it `times` times while the upstream holds every call, moving the clock past the deadline
+   * (`timeoutMs`) each time, asserting that each try timed out at that upstream.
+   */
+  async timeOutRepeatedly(world: MediaNestWorld, actor: Actor, operation: UpstreamOperation, times: number, timeoutMs: number): Promise<void> {
+    if (operation.needsSession && !actor.session) await SignIn.as(world, actor.name);
+    const fake = UpstreamOperations.fakeOf(world, operation);
+    for (let i = 0; i < times; i++) {
+      const exchange = await whileUpstreamHolds(world, fake, operation.send(actor), timeoutMs);
+      expectError(exchange, 504, 'UPSTREAM_TIMEOUT');
+      assert.equal(exchange.response.body.error.details?.service, operation.upstream, `try ${i + 1} timed out elsewhere`);
     }
   },
 

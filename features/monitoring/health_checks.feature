@@ -1,0 +1,23 @@
+@monitoring
+Feature: Health checks for the load balancer
+  A load balancer in front of MediaNest asks it, without signing in, whether it is alive and
+  whether it is ready to serve. Ready means its own database answers: without it nobody can sign
+  in or see their requests, so the load balancer must send people elsewhere (503). An upstream
+  that is down is different: MediaNest still serves everything else, so an open circuit breaker is
+  reported with the readiness answer but does not make MediaNest unready.
+
+  Scenario: a healthy gateway is ready, with its database up
+    When the load balancer asks whether MediaNest is ready
+    Then MediaNest says it is ready, with its database up
+
+  @fresh-gateway
+  Scenario: a gateway whose Plex breaker is open is still ready
+    Given Plex's breaker opened after Bob's 5 failed tries
+    When the load balancer asks whether MediaNest is ready
+    Then MediaNest says it is ready, with its database up
+
+  @embedded-only @fresh-gateway
+  Scenario: a gateway that has lost its database says it is not ready
+    Given MediaNest has lost its database
+    When the load balancer asks whether MediaNest is ready
+    Then MediaNest says it is not ready, with its database down
