@@ -1,5 +1,8 @@
 // Profiles of the MediaNest acceptance suite. Tags given on the command line are ANDed with a
 // profile's own, so `npx cucumber-js -p spawned --tags @smoke` runs the smoke scenarios spawned.
+// No profile but `load` names paths: Cucumber adds paths given on the command line to a profile's,
+// so `npx cucumber-js features/library/library_cache.feature` runs that file alone, and with no
+// path at all Cucumber reads features/**/*.feature.
 const reports = [
   'progress',
   'html:reports/cucumber-report.html',
@@ -8,7 +11,6 @@ const reports = [
 ];
 
 const common = {
-  paths: ['features/**/*.feature'],
   requireModule: ['ts-node/register/transpile-only'],
   require: ['support/**/*.ts', 'step-definitions/**/*.ts'],
   format: reports,
