@@ -33,7 +33,7 @@ Feature: Sessions and signing out
     Then Bob is refused with CSRF_INVALID
     And Bob's session still works
 
-  @security
+  @security @fresh-gateway
   Scenario: a cancellation asked through the portal's cookies without the CSRF token is refused
     Given Bob is signed in through the portal
     And Bob has requested "Arrival"
