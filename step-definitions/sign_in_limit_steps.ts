@@ -25,10 +25,6 @@ When('the visitor tries another PIN', async function (this: MediaNestWorld) {
   await SignIn.verify(this.visitor, 999_999_999);
 });
 
-Then('plex.tv was asked about {int} PINs only', function (this: MediaNestWorld, count: number) {
-  assert.equal(this.upstreams.plexTv.journal.calls('GET', '/api/v2/pins/').length, count);
-});
-
 Then('the refusal says the minute allows {int}, none are left, and when it resets', function (this: MediaNestWorld, limit: number) {
   const exchange = this.lastExchange;
   const { limit: allowed, remaining, reset } = RateLimits.headersOf(exchange);

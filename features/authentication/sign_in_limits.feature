@@ -18,7 +18,6 @@ Feature: Sign-in is rate limited
     When the visitor tries another PIN
     Then the visitor is refused with RATE_LIMITED
     And the visitor is told when to retry
-    And plex.tv was asked about 30 PINs only
 
   @embedded-only
   Scenario: after the minute, PINs can be asked for again

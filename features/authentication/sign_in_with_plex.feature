@@ -38,6 +38,14 @@ Feature: Sign in with a Plex account
     When Bob returns to MediaNest with a PIN MediaNest never issued
     Then Bob is refused with PIN_NOT_FOUND
 
+  @security @fresh-gateway
+  Scenario: a PIN made at plex.tv for MediaNest, but not through it, is refused without asking plex.tv
+    Given Mallory has made a PIN for MediaNest at plex.tv herself and Bob has approved it
+    When Mallory returns to MediaNest with that PIN
+    Then Mallory is refused with PIN_NOT_FOUND
+    And Mallory has no session
+    And plex.tv was not asked about that PIN
+
   @security
   Scenario: an approved PIN signs in only once
     Given Bob has signed in with a Plex PIN

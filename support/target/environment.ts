@@ -5,6 +5,8 @@ import { OVERSEERR_API_KEY } from '../upstreams/upstreams';
 /** The suite knows the signing secret so security scenarios can forge tokens the way an attacker would try. */
 export const JWT_SECRET = process.env.MEDIANEST_JWT_SECRET ?? 'acceptance-suite-jwt-secret-0123456789abcdef';
 export const WEBHOOK_SECRET = process.env.MEDIANEST_WEBHOOK_SECRET ?? 'Bearer acceptance-suite-webhook-secret';
+/** The Plex client id MediaNest is configured with: plex.tv ties each PIN to one. */
+export const PLEX_CLIENT_ID = 'medianest-acceptance-suite';
 export const FAKE_YT_DLP = join(__dirname, '..', 'upstreams', 'yt-dlp', 'fake-yt-dlp.js');
 
 /** The gateway configuration every scenario starts from (CONTRACT.md, "Configuration"). */
@@ -19,7 +21,7 @@ export function scenarioEnvironment(origins: Origins, workDir: string, admin: st
     ENCRYPTION_KEY: 'acceptance-suite-encryption-key-0123456789',
     ADMIN_PLEX_USERNAMES: admin,
     PLEX_TV_URL: origins['plex-tv'],
-    PLEX_CLIENT_ID: 'medianest-acceptance-suite',
+    PLEX_CLIENT_ID,
     PLEX_SERVER_URL: origins['plex-server'],
     OVERSEERR_URL: origins.overseerr,
     OVERSEERR_API_KEY,

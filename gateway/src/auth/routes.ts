@@ -28,14 +28,17 @@ export async function authRoutes(app: FastifyInstance, { services }: { services:
     schema: { tags: ['auth'], body: verifyBody, response: { 200: verifyReply, ...errorResponses } },
   }, async (request, reply) => {
     const { pinId } = request.body;
+    // Only PINs this gateway asked plex.tv for: one made at plex.tv some other way, even for
+    // MediaNest's client id, would be a way in that the single-use record could not guard.
     const known = signIns.pin(pinId);
-    if (known?.consumed) throw new ApiError('PIN_NOT_FOUND', 'This PIN was already used to sign in');
-    if (known && known.expiresAt <= clock.now()) throw new ApiError('PIN_EXPIRED', 'The PIN has expired: start again');
+    if (!known) throw new ApiError('PIN_NOT_FOUND', 'No such PIN');
+    if (known.consumed) throw new ApiError('PIN_NOT_FOUND', 'This PIN was already used to sign in');
+    if (known.expiresAt <= clock.now()) throw new ApiError('PIN_EXPIRED', 'The PIN has expired: start again');
     const pin = await plexTv.pin(pinId, request.id);
     if (!pin) throw new ApiError('PIN_NOT_FOUND', 'No such PIN');
     if (!pin.authToken) throw new ApiError('PIN_NOT_AUTHORIZED', 'The PIN has not been approved at plex.tv yet');
     const account = await plexTv.account(pin.authToken, request.id);
-    if (!signIns.consumePin(pinId, clock.now()) && known) throw new ApiError('PIN_NOT_FOUND', 'This PIN was already used to sign in');
+    if (!signIns.consumePin(pinId, clock.now())) throw new ApiError('PIN_NOT_FOUND', 'This PIN was already used to sign in');
     const identity = { plexId: account.id, username: account.username, email: account.email, thumb: account.thumb, encryptedToken: cipher.encrypt(pin.authToken) };
     const user = users.signIn(identity, config.adminPlexUsernames, clock.now());
     const { token, expiresAt } = await startSession(reply, user);
