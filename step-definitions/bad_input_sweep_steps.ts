@@ -3,26 +3,12 @@ import assert from 'node:assert/strict';
 import type { HttpExchange } from '../support/drivers/http';
 import { contractStatusOf } from '../support/contract/error-codes';
 import { expectData, expectError } from '../support/expect';
-import { BAD_BODY_CODES, badBodiesFor, WRITE_ROUTES, type BadBody, type WriteRoute } from '../support/tasks/write-routes';
+import { BAD_BODY_CODES, badBodiesFor, WRITE_ROUTES, type BadBodyKind, type WriteRoute } from '../support/tasks/write-routes';
 import type { MediaNestWorld } from '../support/world';
-
-/**
- * Kinds the sweep sends beside support/tasks/write-routes.ts's, with the code documented for each: an
- * empty body declared as JSON is not valid JSON (Fastify reports it apart from malformed JSON).
- */
-const MORE_BAD_BODIES: Record<string, { code: string; bad: BadBody }> = {
-  'an empty body sent as JSON': { code: 'INVALID_JSON', bad: { body: '', contentType: 'application/json' } },
-};
-
-const CODE_FOR: Record<string, string> = { ...BAD_BODY_CODES, ...Object.fromEntries(Object.entries(MORE_BAD_BODIES).map(([kind, { code }]) => [kind, code])) };
-
-function everyBadBodyFor(route: WriteRoute): Array<[string, BadBody]> {
-  return [...badBodiesFor(route), ...Object.entries(MORE_BAD_BODIES).map(([kind, { bad }]): [string, BadBody] => [kind, bad])];
-}
 
 interface Sweep {
   route: WriteRoute;
-  answers: Array<{ kind: string; exchange: HttpExchange }>;
+  answers: Array<{ kind: BadBodyKind; exchange: HttpExchange }>;
   /** Every fake's journal length before the first bad body. */
   callsBefore: number[];
 }
@@ -45,7 +31,7 @@ When('every kind of bad body is sent to {writeRoute}', async function (this: Med
   const { path, caller, headers } = route.target(this);
   const callsBefore = this.upstreams.all().map((fake) => fake.journal.entries.length);
   const answers: Sweep['answers'] = [];
-  for (const [kind, bad] of everyBadBodyFor(route)) {
+  for (const [kind, bad] of badBodiesFor(route)) {
     const exchange = await caller.call(route.method, path, { body: bad.body, headers: { ...headers, 'content-type': bad.contentType } });
     answers.push({ kind, exchange });
   }
@@ -54,10 +40,10 @@ When('every kind of bad body is sent to {writeRoute}', async function (this: Med
 
 Then('each is refused with the code documented for its kind, never with a server error', function (this: MediaNestWorld) {
   const { answers } = this.recall<Sweep>('the sweep');
-  const wrong = answers.filter(({ kind, exchange }) => exchange.response.body?.error?.code !== CODE_FOR[kind]);
+  const wrong = answers.filter(({ kind, exchange }) => exchange.response.body?.error?.code !== BAD_BODY_CODES[kind]);
   assert.deepEqual(wrong.map(({ kind, exchange }) => `${kind}: ${exchange.response.status} ${exchange.response.text.slice(0, 200)}`), []);
   // the status is the contract's for the code, so a code answered with the wrong status is caught too
-  for (const { kind, exchange } of answers) expectError(exchange, contractStatusOf(CODE_FOR[kind]!), CODE_FOR[kind]!);
+  for (const { kind, exchange } of answers) expectError(exchange, contractStatusOf(BAD_BODY_CODES[kind]), BAD_BODY_CODES[kind]);
 });
 
 Then('nothing changed, in MediaNest or upstream', async function (this: MediaNestWorld) {

@@ -7,6 +7,7 @@ import type { MediaNestWorld } from '../world';
 /** The kinds of bad body a careless or hostile client sends, with the code the contract documents for each. */
 export const BAD_BODY_CODES = {
   'malformed JSON': 'INVALID_JSON',
+  'an empty body sent as JSON': 'INVALID_JSON',
   'a field of the wrong type': 'VALIDATION_ERROR',
   'a missing field': 'VALIDATION_ERROR',
   'an unknown field': 'VALIDATION_ERROR',
@@ -115,6 +116,8 @@ export function badBodiesFor(route: WriteRoute): Array<[BadBodyKind, BadBody]> {
   const valid = JSON.stringify(route.valid);
   const bodies: Array<[BadBodyKind, BadBody | undefined]> = [
     ['malformed JSON', { body: valid.slice(0, -1) + ',', contentType: 'application/json' }],
+    // Fastify reports an empty JSON body apart from malformed JSON
+    ['an empty body sent as JSON', { body: '', contentType: 'application/json' }],
     ['a field of the wrong type', json(route.wrongType)],
     ['a missing field', route.missing && json(route.missing)],
     ['an unknown field', route.unknownField && json(route.unknownField)],
