@@ -6,6 +6,9 @@ export interface ReceivedEvent {
   id: number;
   type: string;
   data: any;
+  /** When it arrived, on the scenario clock (ms), and in real time (performance.now()). */
+  at: number;
+  receivedAt: number;
 }
 
 export interface StreamOptions {
@@ -17,6 +20,8 @@ export interface StreamOptions {
   types: string[];
   /** After such an event the stream is over: once the gateway ends it, the client does not reconnect. */
   terminal: (event: ReceivedEvent) => boolean;
+  /** The scenario clock, read as events arrive and when the stream opens. */
+  now?: () => number;
 }
 
 /**
@@ -31,7 +36,9 @@ export class EventStream {
   private answer?: { status: number; headers: Record<string, string> };
   private transcript = '';
   private readonly source: EventSource;
-  private readonly opened = performance.now();
+  readonly opened = performance.now();
+  /** When the stream was opened on the scenario clock. */
+  readonly openedOnClock: number;
 
   constructor(
     private readonly url: string,
@@ -39,6 +46,7 @@ export class EventStream {
     private readonly options: StreamOptions,
     private readonly record: (exchange: HttpExchange) => void,
   ) {
+    this.openedOnClock = this.now();
     this.source = new EventSource(url, { fetch: (input, init) => this.fetch(input, init) });
     // A refused connection closes the source; after the terminal event the gateway ends the body, and
     // rather than reconnect (as EventSource would) the client is done.
@@ -49,9 +57,13 @@ export class EventStream {
     });
     for (const type of options.types) {
       this.source.addEventListener(type, (message: MessageEvent) => {
-        this.events.push({ id: Number(message.lastEventId), type, data: JSON.parse(message.data) });
+        this.events.push({ id: Number(message.lastEventId), type, data: JSON.parse(message.data), at: this.now(), receivedAt: performance.now() });
       });
     }
+  }
+
+  private now(): number {
+    return (this.options.now ?? Date.now)();
   }
 
   /** The id of the last event received: what a reconnecting client sends back as Last-Event-ID. */
@@ -74,6 +86,8 @@ export class EventStream {
       request: { method: 'GET', path: new URL(this.url).pathname, headers: this.headers({}) },
       response: { status: this.answer?.status ?? 0, headers: this.answer?.headers ?? {}, text: this.transcript, body: parse(this.transcript) },
       durationMs: performance.now() - this.opened,
+      at: this.openedOnClock,
+      realAt: this.opened,
       asserted: false,
     });
   }
