@@ -6,9 +6,6 @@ export interface ReceivedEvent {
   id: number;
   type: string;
   data: any;
-  /** When it arrived, on the scenario clock (ms), and in real time (performance.now()). */
-  at: number;
-  receivedAt: number;
 }
 
 export interface StreamOptions {
@@ -31,6 +28,8 @@ export interface StreamOptions {
  */
 export class EventStream {
   readonly events: ReceivedEvent[] = [];
+  /** When each event arrived, on the scenario clock and in real time (performance.now()), for the report. */
+  readonly arrivals: Array<{ at: number; realAt: number }> = [];
   readonly comments: string[] = [];
   closed = false;
   private answer?: { status: number; headers: Record<string, string> };
@@ -57,7 +56,8 @@ export class EventStream {
     });
     for (const type of options.types) {
       this.source.addEventListener(type, (message: MessageEvent) => {
-        this.events.push({ id: Number(message.lastEventId), type, data: JSON.parse(message.data), at: this.now(), receivedAt: performance.now() });
+        this.events.push({ id: Number(message.lastEventId), type, data: JSON.parse(message.data) });
+        this.arrivals.push({ at: this.now(), realAt: performance.now() });
       });
     }
   }

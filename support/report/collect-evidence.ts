@@ -117,7 +117,10 @@ function liveMessages(world: MediaNestWorld, stamps: Stamps, masker: Masker): Li
     const opened = stream.status === undefined || stream.status === 200 ? 'opened' : `refused ${stream.status}`;
     return [
       { channel, actor: stream.actor, type: opened, at: stamps.at(stream.openedOnClock), t: stamps.t(stream.opened) },
-      ...stream.events.map((event) => ({ channel, actor: stream.actor, type: event.type, at: stamps.at(event.at), t: stamps.t(event.receivedAt), data: masker.json(event.data) })),
+      ...stream.events.map((event, index) => {
+        const arrival = stream.arrivals[index]!;
+        return { channel, actor: stream.actor, type: event.type, at: stamps.at(arrival.at), t: stamps.t(arrival.realAt), data: masker.json(event.data) };
+      }),
     ];
   });
   return [...sockets, ...streams];

@@ -85,7 +85,8 @@ export const BODY_LIMIT = 16_384;
 
 export function clipBody(body: unknown, limit = BODY_LIMIT): ClippedBody | undefined {
   if (body === undefined || body === '') return undefined;
-  const text = typeof body === 'string' ? body : JSON.stringify(body, null, 2);
+  // Compact: the page pretty-prints JSON, and indentation would double the messages file.
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
   return text.length > limit ? { text: text.slice(0, limit), size: text.length, clipped: true } : { text, size: text.length, clipped: false };
 }
 
