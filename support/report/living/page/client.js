@@ -9,7 +9,7 @@
   'use strict';
   var SERVICES = ['plex.tv', 'Plex', 'Overseerr', 'Uptime Kuma', 'yt-dlp'];
   var GATEWAY = 'gateway';
-  var ROW = 24, LANE = 150, TIME_COLUMN = 104, TOP = 40, MAX_ROWS = 150;
+  var ROW = 24, TIME_COLUMN = 104, TOP = 40, MAX_ROWS = 150, DIAGRAM_WIDTH = 1100;
   var MASK = '••••••';
 
   function esc(value) {
@@ -77,6 +77,8 @@
     var people = lanesSeen.filter(function (lane) { return lane !== GATEWAY && SERVICES.indexOf(lane) < 0; });
     var services = SERVICES.filter(function (s) { return lanesSeen.indexOf(s) >= 0; });
     var lanes = people.concat([GATEWAY], services);
+    // Few lanes get room for whole labels; many lanes keep at least 150 px and the drawing scales down.
+    var LANE = Math.max(150, Math.min(320, Math.floor((DIAGRAM_WIDTH - TIME_COLUMN) / lanes.length)));
     function x(lane) { return TIME_COLUMN + LANE / 2 + lanes.indexOf(lane) * LANE; }
     var shown = rows.slice(0, MAX_ROWS);
     var width = TIME_COLUMN + lanes.length * LANE;
@@ -87,7 +89,7 @@
       var y = TOP + index * ROW + ROW / 2;
       if (row.kind === 'move') {
         parts.push('<rect class="sd-move" x="' + TIME_COLUMN + '" y="' + (y - ROW / 2 + 2) + '" width="' + (width - TIME_COLUMN) + '" height="' + (ROW - 4) + '" rx="4"/>' +
-          '<text class="sd-move-label" x="' + (TIME_COLUMN + (width - TIME_COLUMN) / 2) + '" y="' + (y + 4) + '" text-anchor="middle">⏩ ' + esc(duration(row.ms)) + ' pass on the scenario clock</text>');
+          '<text class="sd-move-label" x="' + (TIME_COLUMN + (width - TIME_COLUMN) / 2) + '" y="' + (y + 4) + '" text-anchor="middle">' + esc(duration(row.ms)) + ' pass on the scenario clock</text>');
         return;
       }
       if (row.at !== lastClock) parts.push('<text class="sd-time" x="6" y="' + (y + 4) + '">' + esc(clockLabel(row.at)) + '</text>');
@@ -152,20 +154,20 @@
 
   function upstreamTable(calls) {
     if (!calls.length) return '';
-    return '<h4>What the gateway asked the upstreams</h4><table class="grid"><thead><tr><th>Clock</th><th>Service</th><th>Call</th></tr></thead><tbody>' +
+    return '<h4>What the gateway asked the upstreams</h4><table class="grid"><colgroup><col style="width:120px"><col style="width:120px"><col></colgroup><thead><tr><th>Clock</th><th>Service</th><th>Call</th></tr></thead><tbody>' +
       calls.map(function (c) { return '<tr><td class="at">' + esc(clockLabel(c.at)) + '</td><td>' + esc(c.service) + '</td><td class="path">' + esc(c.method + ' ' + c.path) + '</td></tr>'; }).join('') + '</tbody></table>';
   }
 
   function liveTable(live) {
     if (!live.length) return '';
-    return '<h4>Live messages received</h4><table class="grid"><thead><tr><th>Clock</th><th>Who</th><th>Channel</th><th>Message</th><th>Data</th></tr></thead><tbody>' +
+    return '<h4>Live messages received</h4><table class="grid"><colgroup><col style="width:120px"><col style="width:110px"><col style="width:100px"><col style="width:160px"><col></colgroup><thead><tr><th>Clock</th><th>Who</th><th>Channel</th><th>Message</th><th>Data</th></tr></thead><tbody>' +
       live.map(function (m) { return '<tr><td class="at">' + esc(clockLabel(m.at)) + '</td><td>' + esc(m.actor) + '</td><td>' + esc(m.channel) + '</td><td>' + esc(m.type) + '</td><td class="path">' + esc(m.data === undefined ? '' : JSON.stringify(m.data)) + '</td></tr>'; }).join('') + '</tbody></table>';
   }
 
   function logTable(log) {
     if (!log) return '';
     if (!log.length) return '<h4>Gateway log</h4><p class="note">The gateway logged nothing.</p>';
-    return '<h4>Gateway log</h4><table class="grid log"><thead><tr><th>Time</th><th>Level</th><th>Message</th><th>Correlation id</th></tr></thead><tbody>' +
+    return '<h4>Gateway log</h4><table class="grid log"><colgroup><col style="width:110px"><col style="width:70px"><col><col style="width:300px"></colgroup><thead><tr><th>Time</th><th>Level</th><th>Message</th><th>Correlation id</th></tr></thead><tbody>' +
       log.map(function (line) {
         var time = line.time ? new Date(line.time).toISOString().slice(11, 23) : '';
         var details = Object.keys(line.details || {}).length ? '<div class="note">' + esc(JSON.stringify(line.details)) + '</div>' : '';

@@ -128,8 +128,15 @@ function scenarioRow(scenario: ScenarioView): string {
     .map((step) => `<li class="${step.result ?? ''}">${esc(step.text)}${step.detail ? `<span class="detail">${esc(step.detail)}</span>` : ''}</li>`)
     .join('')}</ol>${
     scenario.status === 'not run' ? `<p class="not-run-note">Not run in this run: left out by the profile's tags (${esc(scenario.tags.filter((tag) => TECHNICAL_TAG.test(tag)).join(', ') || 'none of its own')}), the target, or the files named.</p>` : ''
-  }${run?.failure ? `<h4>Why it failed</h4><div class="failure">${esc(run.failure)}</div>` : ''}${run ? loadSection(run) : ''}${run?.evidence ? `<div class="evidence" data-key="${esc(scenario.key)}"></div>` : ''}`;
+  }${run?.failure ? failureBox(run.failure) : ''}${run ? loadSection(run) : ''}${run?.evidence ? `<div class="evidence" data-key="${esc(scenario.key)}"></div>` : ''}`;
   return `<details class="scenario" id="${esc(scenario.key)}" data-status="${statusClass}" data-tags="${esc(scenario.tags.join(' '))}" data-search="${esc(search)}"><summary><span class="badge ${statusClass}">${BADGE[scenario.status]}</span><span class="title">${esc(scenario.title)}${chips.join('')}</span><span class="meta">${esc(meta)}</span></summary><div class="scenario-body">${body}</div></details>`;
+}
+
+/** The assertion's own sentence first; the comparison Node printed under it stays one click away. */
+function failureBox(failure: string): string {
+  const [headline, ...rest] = failure.split('\n');
+  const details = rest.join('\n').trim();
+  return `<h4>Why it failed</h4><div class="failure"><b>${esc(headline)}</b>${details ? `<details><summary>The comparison in full</summary><pre>${esc(details)}</pre></details>` : ''}</div>`;
 }
 
 function paragraphs(text: string): string {

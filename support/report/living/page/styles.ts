@@ -38,7 +38,7 @@ main{max-width:1240px;margin:0 auto;padding:22px 32px 60px}
 .description p{margin:4px 0;color:var(--muted);max-width:900px}
 .rule h4{margin:18px 0 2px;font-size:15px;color:#2d3748}
 .rule>.description p{font-size:14px}
-.scenario{border-top:1px solid var(--line)}
+.scenario{border-top:1px solid var(--line);scroll-margin-top:64px}
 .scenario>summary{cursor:pointer;list-style:none;display:flex;gap:10px;align-items:baseline;padding:8px 4px}
 .scenario>summary::-webkit-details-marker{display:none}
 .scenario>summary:hover{background:#f7fafc}
@@ -53,7 +53,8 @@ ol.steps{list-style:none;padding:0;margin:6px 0 10px;font-size:14px}
 ol.steps li{padding:1px 0}ol.steps li::before{display:inline-block;width:20px;content:"·"}
 ol.steps li.passed::before{content:"✓";color:var(--pass)}ol.steps li.failed::before{content:"✗";color:var(--fail)}ol.steps li.skipped::before{content:"–";color:var(--skip)}
 ol.steps .detail{font-size:12px;color:var(--fail);margin-left:6px}
-.failure{background:#fff5f5;border-left:4px solid var(--fail);padding:8px 12px;margin:8px 0;white-space:pre-wrap;font-family:ui-monospace,Menlo,Consolas,monospace;font-size:13px}
+.failure{background:#fff5f5;border-left:4px solid var(--fail);padding:8px 12px;margin:8px 0;font-size:14px}
+.failure b{white-space:pre-wrap}.failure summary{cursor:pointer;color:var(--muted);font-size:13px;margin-top:6px}
 .not-run-note{color:var(--muted);font-size:13px}
 h4{margin:16px 0 6px;font-size:14px;text-transform:uppercase;letter-spacing:.4px;color:#4a5568}
 h5{margin:6px 0;font-size:13px}
