@@ -149,9 +149,12 @@ function describeCapability(key: string, readme: string | undefined): Capability
   return { key, title: heading?.slice(2).trim() ?? fallback, narrative };
 }
 
-/** The product's capabilities first, the suite's own checks last. */
+/** The product's capabilities in the order a person meets them; the suite's own checks last. */
+const ORDER = ['authentication', 'media-requests', 'library', 'downloads', 'realtime', 'monitoring', 'resilience', 'security', 'load', SUITE_ITSELF];
+
 function order(key: string): number {
-  return key === SUITE_ITSELF ? 2 : key === 'load' ? 1 : 0;
+  const index = ORDER.indexOf(key);
+  return index < 0 ? ORDER.length - 2 : index;
 }
 
 function stepText(step: Step): string {
