@@ -50,7 +50,7 @@ export function renderPage(input: PageInput): string {
   const body = `<header class="top"><h1>MediaNest — what the gateway does, proven ${verdict}</h1>
 <div class="run">Run of ${esc(formatTime(meta.time))} · profile ${esc(meta.profile)} · ${esc(meta.target)} gateway · commit ${esc(meta.commit)}${run.durationMs !== undefined ? ` · ${esc(formatDuration(run.durationMs))}` : ''}</div></header>
 <nav class="bar"><a href="#" data-nav="home">Capabilities</a><a href="#api-coverage" data-nav="api-coverage">API coverage</a><a href="#history" data-nav="history">History</a>
-<span class="search"><input id="search" type="search" placeholder="Search words, or tags: @critical-path and not @slow" aria-label="Search scenarios"><span id="search-count"></span></span></nav>
+<span class="search"><input id="search" type="search" placeholder="Search words, or tags: @critical-path and not @downloads" aria-label="Search scenarios"><span id="search-count"></span></span></nav>
 <main>
 ${run.finished ? '' : '<div class="banner"><b>This run did not finish.</b> The messages end before the run did (it crashed or was stopped): what is shown is what happened until then.</div>'}
 <section data-view="home">${home(capabilities, totals)}</section>

@@ -27,6 +27,7 @@ main{max-width:1240px;margin:0 auto;padding:22px 32px 60px}
 .card:hover{border-color:var(--accent);text-decoration:none;box-shadow:0 2px 8px rgba(20,33,61,.08)}
 .card h2{margin:0;font-size:18px}
 .card p{margin:0;color:var(--muted);font-size:14px}
+.card .bar-track{margin-top:auto}
 .bar-track{display:flex;height:10px;border-radius:5px;overflow:hidden;background:#edf2f7}
 .bar-track i{display:block}.bar-track .p{background:var(--pass)}.bar-track .f{background:var(--fail)}.bar-track .s{background:var(--skip)}.bar-track .n{background:var(--none)}
 .figures{display:flex;gap:12px;flex-wrap:wrap;font-size:13px;color:var(--muted)}
