@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { analyseHistory, appendHistory, readHistory, type HistoryRun } from '../living/history';
-import { readMessageFiles } from '../living/read-messages';
-import { buildLivingDocumentation } from '../living/build';
+import { analyseHistory, appendHistory, readHistory, type HistoryRun } from '../../support/report/living/history';
+import { readMessageFiles } from '../../support/report/living/read-messages';
+import { buildLivingDocumentation } from '../../support/report/living/build';
 import { fixtureTexts, scratchOptions } from './helpers';
 
 const run = (time: string, scenarios: Array<[string, 'passed' | 'failed' | 'skipped', number?, number?]>): HistoryRun => ({

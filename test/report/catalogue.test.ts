@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildCatalogue, outlineTitle, parseFeatures, readReadmes, SUITE_ITSELF } from '../living/catalogue';
+import { buildCatalogue, outlineTitle, parseFeatures, readReadmes, SUITE_ITSELF } from '../../support/report/living/catalogue';
 
 const catalogue = buildCatalogue(parseFeatures('features'), readReadmes('features'));
 

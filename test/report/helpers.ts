@@ -2,8 +2,8 @@ import type { Envelope } from '@cucumber/messages';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildLivingDocumentation, type LivingDocumentationOptions } from '../living/build';
-import { readMessageFiles } from '../living/read-messages';
+import { buildLivingDocumentation, type LivingDocumentationOptions } from '../../support/report/living/build';
+import { readMessageFiles } from '../../support/report/living/read-messages';
 
 export const FIXTURE = join(__dirname, 'fixture');
 export const FIXTURE_FILES = [join(FIXTURE, 'functional.ndjson'), join(FIXTURE, 'load.ndjson')];

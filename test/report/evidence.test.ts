@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { clipBody, parseLog, type Evidence } from '../evidence';
-import { describeTimeline } from '../attachments';
+import { clipBody, parseLog, type Evidence } from '../../support/report/evidence';
+import { describeTimeline } from '../../support/report/attachments';
 import { pageFrom, ndjson, envelopesOf, fixtureTexts } from './helpers';
-import { EVIDENCE_MEDIA_TYPE } from '../evidence';
+import { EVIDENCE_MEDIA_TYPE } from '../../support/report/evidence';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const client = require('../living/page/client.js');
+const client = require('../../support/report/living/page/client.js');
 
 const silent: Evidence = {
   clock: 'virtual',

@@ -1,22 +1,22 @@
 import * as cucumber from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { collectEvidence, scenarioMasker } from '../collect-evidence';
-import { EVIDENCE_MEDIA_TYPE } from '../evidence';
-import { MASK, Masker } from '../mask';
-import { EmbeddedTarget } from '../../target/embedded';
-import { JWT_SECRET, WEBHOOK_SECRET } from '../../target/environment';
-import type { SignIn as SignInTask } from '../../tasks/sign-in';
-import { OVERSEERR_API_KEY } from '../../upstreams/upstreams';
-import type { MediaNestWorld as World } from '../../world';
+import { collectEvidence, scenarioMasker } from '../../support/report/collect-evidence';
+import { EVIDENCE_MEDIA_TYPE } from '../../support/report/evidence';
+import { MASK, Masker } from '../../support/report/mask';
+import { EmbeddedTarget } from '../../support/target/embedded';
+import { JWT_SECRET, WEBHOOK_SECRET } from '../../support/target/environment';
+import type { SignIn as SignInTask } from '../../support/tasks/sign-in';
+import { OVERSEERR_API_KEY } from '../../support/upstreams/upstreams';
+import type { MediaNestWorld as World } from '../../support/world';
 import { ndjson, pageFrom } from './helpers';
 
 // The world registers itself with a running Cucumber; here none runs, so that one call is a no-op.
 (cucumber as { setWorldConstructor: unknown }).setWorldConstructor = () => undefined;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { MediaNestWorld } = require('../../world') as { MediaNestWorld: typeof World };
+const { MediaNestWorld } = require('../../support/world') as { MediaNestWorld: typeof World };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { SignIn } = require('../../tasks/sign-in') as { SignIn: typeof SignInTask };
+const { SignIn } = require('../../support/tasks/sign-in') as { SignIn: typeof SignInTask };
 const { Status } = cucumber;
 
 MediaNestWorld.target = new EmbeddedTarget();

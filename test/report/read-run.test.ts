@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TestStepResultStatus, type Envelope } from '@cucumber/messages';
-import { readMessageFiles } from '../living/read-messages';
-import { readRun } from '../living/read-run';
+import { readMessageFiles } from '../../support/report/living/read-messages';
+import { readRun } from '../../support/report/living/read-run';
 import { envelopesOf, fixtureTexts, ndjson, pageFrom } from './helpers';
 
 const [functional, load] = fixtureTexts() as [string, string];
