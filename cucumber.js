@@ -8,26 +8,36 @@ const reports = [
   'html:reports/cucumber-report.html',
   'junit:reports/cucumber-junit.xml',
   'message:reports/cucumber-messages.ndjson',
+  // Writes living-documentation.html and summary.json beside the others; its own output is one line.
+  './support/report/living/living-documentation.js:reports/living-documentation.log',
 ];
+
+/** The living documentation's options: formatters never see the profile or the target otherwise. */
+function livingDocumentation(profile, target = 'embedded', outDir = 'reports') {
+  return { livingDocumentation: { outDir, profile, target, history: 'reports/history.jsonl', features: 'features', openapi: 'support/contract/openapi.json' } };
+}
 
 const common = {
   requireModule: ['ts-node/register/transpile-only'],
   require: ['support/**/*.ts', 'step-definitions/**/*.ts'],
   format: reports,
-  formatOptions: { junit: { suiteName: 'MediaNest gateway acceptance' } },
+  formatOptions: { junit: { suiteName: 'MediaNest gateway acceptance' }, ...livingDocumentation('default') },
   worldParameters: { target: 'embedded' },
 };
 
 const everydayTags = 'not @wip and not @load';
 
+const optionsFor = (profile, target) => ({ formatOptions: { ...common.formatOptions, ...livingDocumentation(profile, target) } });
+
 module.exports = {
   default: { ...common, tags: everydayTags },
-  ci: { ...common, tags: everydayTags, format: ['summary', ...reports.slice(1)], parallel: 2 },
-  smoke: { ...common, tags: '@smoke and not @wip' },
-  spawned: { ...common, tags: `${everydayTags} and not @embedded-only`, worldParameters: { target: 'spawned' } },
-  load: { ...common, paths: ['features/load/**/*.feature'], tags: '@load and not @wip', parallel: 0 },
+  ci: { ...common, ...optionsFor('ci'), tags: everydayTags, format: ['summary', ...reports.slice(1)], parallel: 2 },
+  smoke: { ...common, ...optionsFor('smoke'), tags: '@smoke and not @wip' },
+  spawned: { ...common, ...optionsFor('spawned', 'spawned'), tags: `${everydayTags} and not @embedded-only`, worldParameters: { target: 'spawned' } },
+  load: { ...common, ...optionsFor('load'), paths: ['features/load/**/*.feature'], tags: '@load and not @wip', parallel: 0 },
   remote: {
     ...common,
+    ...optionsFor('remote', 'remote'),
     // Downloads need the suite's fake yt-dlp and its per-scenario journal beside the gateway.
     tags: `${everydayTags} and not @embedded-only and not @fresh-gateway and not @downloads`,
     worldParameters: { target: 'remote' },

@@ -36,8 +36,11 @@ const CHECKS: Check[] = [
   { name: 'acceptance suite', command: [...cucumber, '-p', 'ci'], count: cucumberCounts },
 ];
 
+/** The gateway's unit tests and the report's (the living documentation and its browser test). */
 function unitTestFiles(): string[] {
-  return readdirSync('gateway/test').filter((file) => file.endsWith('.test.ts')).sort().map((file) => `gateway/test/${file}`);
+  return ['gateway/test', 'test/report'].flatMap((dir) =>
+    readdirSync(dir).filter((file) => file.endsWith('.test.ts')).sort().map((file) => `${dir}/${file}`),
+  );
 }
 
 function run(check: Check): Promise<{ code: number; output: string }> {

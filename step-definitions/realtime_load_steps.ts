@@ -18,7 +18,7 @@ Then('each of the {int} connections is told exactly once that {service} is down,
   const title = `One service.status broadcast to ${audience.length} sockets`;
   const notes = [`service.status messages per connection: ${JSON.stringify(messagesPerConnection)} (messages: connections)`, 'times are from the poll coming due to the message arriving'];
   this.attach(describeDelivery('Per-socket delivery time', times, notes, this.target.kind), { mediaType: 'text/plain', fileName: title });
-  this.attach(deliveryChart(title, times), { mediaType: 'image/svg+xml', fileName: `${title} (chart)` });
+  this.attach(Buffer.from(deliveryChart(title, times)), { mediaType: 'image/svg+xml', fileName: `${title} (chart)` });
   assert.deepEqual({ connections: audience.length, messagesPerConnection }, { connections: count, messagesPerConnection: { 1: count } });
   assert.ok(times.max < boundMs, `the last connection was told after ${times.max} ms`);
 });
@@ -52,7 +52,7 @@ Then('every stream told its download\'s whole story in order, ending with the co
       'times are from the streams opening to each one\'s completion',
     ];
     this.attach(describeDelivery('Time for a stream to tell the whole story', times, notes, this.target.kind), { mediaType: 'text/plain', fileName: title });
-    this.attach(deliveryChart(title, times), { mediaType: 'image/svg+xml', fileName: `${title} (chart)` });
+    this.attach(Buffer.from(deliveryChart(title, times)), { mediaType: 'image/svg+xml', fileName: `${title} (chart)` });
   }
   assert.deepEqual(await DownloadFollowers.problems(this, followed), []);
   const late = followed.filter((each) => each.endedAfterMs === undefined || each.endedAfterMs >= seconds * 1000);

@@ -7,6 +7,8 @@ import { sleep, systemClock, type Clock, type TimerHandle } from '../gateway/src
  */
 export interface ScenarioClock extends Clock {
   readonly virtual: boolean;
+  /** Every move of virtual time (from when, how far, and when in real time), so the report can draw and label moved time. */
+  readonly moves: Array<{ from: number; ms: number; realAt: number }>;
   /** Resolves after `ms` on this clock. */
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
   /** Moves virtual time forward, firing due timers in order; refused on a real clock. */
@@ -18,11 +20,13 @@ export function virtualClock(): ScenarioClock {
   const fake = FakeTimers.install({ toFake: ['Date'], now: Date.now() });
   const clock: ScenarioClock = {
     virtual: true,
+    moves: [],
     now: () => fake.now,
     setTimeout: (fn, ms) => fake.setTimeout(fn, ms) as unknown as TimerHandle,
     clearTimeout: (handle) => fake.clearTimeout(handle as never),
     sleep: (ms, signal) => sleep(clock, ms, signal),
     advance: async (ms) => {
+      clock.moves.push({ from: fake.now, ms, realAt: performance.now() });
       await fake.tickAsync(ms);
     },
     uninstall: () => fake.uninstall(),
@@ -34,6 +38,7 @@ export function realClock(): ScenarioClock {
   const clock: ScenarioClock = {
     ...systemClock,
     virtual: false,
+    moves: [],
     sleep: (ms, signal) => sleep(clock, ms, signal),
     advance: async () => {
       throw new Error('time moves only on the embedded target: tag the scenario @embedded-only');

@@ -1,5 +1,7 @@
 import { After, AfterAll, Before, BeforeAll, setDefaultTimeout, Status, type IContext } from '@cucumber/cucumber';
 import { describeExchanges, describeTimeline } from './report/attachments';
+import { collectEvidence, scenarioMasker } from './report/collect-evidence';
+import { EVIDENCE_MEDIA_TYPE } from './report/evidence';
 import { EmbeddedTarget } from './target/embedded';
 import { RemoteTarget } from './target/remote';
 import { SpawnedTarget } from './target/spawned';
@@ -27,11 +29,14 @@ Before(async function (this: MediaNestWorld) {
 
 After(async function (this: MediaNestWorld, { result }) {
   try {
-    if (this.exchanges.length) this.attach(describeExchanges(this.exchanges), { mediaType: 'text/plain', fileName: 'HTTP exchanges with the gateway' });
-    this.attach(describeTimeline(this.upstreams.all(), this.startedAt), { mediaType: 'text/plain', fileName: 'What crossed to the upstreams' });
-    if (result?.status === Status.FAILED && this.gatewayStarted) {
-      this.attach((await this.gateway()).logs() || '(empty)', { mediaType: 'text/plain', fileName: 'Gateway log' });
-    }
+    // Every attachment is masked here, so neither report nor the messages file carries a credential.
+    const masker = scenarioMasker(this);
+    const logText = result?.status === Status.FAILED && this.gatewayStarted ? (await this.gateway()).logs() : undefined;
+    const evidence = collectEvidence(this, masker, logText);
+    this.attach(JSON.stringify(evidence), { mediaType: EVIDENCE_MEDIA_TYPE, fileName: 'Evidence' });
+    if (evidence.exchanges.length) this.attach(describeExchanges(evidence), { mediaType: 'text/plain', fileName: 'HTTP exchanges with the gateway' });
+    this.attach(describeTimeline(evidence), { mediaType: 'text/plain', fileName: 'What crossed to the upstreams' });
+    if (logText !== undefined) this.attach(masker.text(logText) || '(empty)', { mediaType: 'text/plain', fileName: 'Gateway log' });
     const blocked = guardFailure(this.target.blockedCalls());
     if (blocked) throw blocked;
     const unasserted = this.exchanges.filter((exchange) => exchange.response.status >= 500 && !exchange.asserted);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Actor } from './actor';
 import { realClock, virtualClock, type ScenarioClock } from './clock';
 import { HttpDriver, type HttpExchange } from './drivers/http';
+import type { EventStream } from './drivers/sse';
 import { LiveConnections } from './drivers/ws';
 import { emailOf, PERSONAS, SUITE_ADMIN, WITHOUT_OVERSEERR } from './personas';
 import { scenarioEnvironment } from './target/environment';
@@ -33,9 +34,11 @@ export class MediaNestWorld extends World<MediaNestParameters> {
   private running?: Promise<RunningGateway>;
   private readonly actors = new Map<string, Actor>();
   private readonly notes = new Map<string, unknown>();
-  private readonly http = new HttpDriver(() => this.gatewayUrl(), (exchange) => this.exchanges.push(exchange));
+  private readonly http = new HttpDriver(() => this.gatewayUrl(), (exchange) => this.exchanges.push(exchange), () => this.clock.now());
   /** The scenario's WebSocket connections to the gateway (the `ws` package, real sockets). */
-  readonly live = new LiveConnections(() => this.gatewayUrl());
+  readonly live = new LiveConnections(() => this.gatewayUrl(), () => this.clock.now());
+  /** The scenario's Server-Sent Events streams, for the report's timeline. */
+  readonly eventStreams: EventStream[] = [];
 
   constructor(options: IWorldOptions<MediaNestParameters>) {
     super(options);

@@ -21,6 +21,10 @@ export interface HttpExchange {
   request: ApiRequest;
   response: ApiResponse;
   durationMs: number;
+  /** When it was sent, on the scenario clock (ms): moved time shows between exchanges. */
+  at: number;
+  /** performance.now() when it was sent: orders what the scenario clock sees at the same instant. */
+  realAt: number;
   /** Set once a step has looked at the status: an unexpected 5xx no step asserted fails the scenario. */
   asserted: boolean;
 }
@@ -35,6 +39,8 @@ export class HttpDriver {
   constructor(
     private readonly baseUrl: () => Promise<string>,
     private readonly record: (exchange: HttpExchange) => void,
+    /** The scenario clock, read when each request is sent. */
+    private readonly now: () => number = Date.now,
   ) {}
 
   async send(actor: string, request: ApiRequest): Promise<HttpExchange> {
@@ -43,6 +49,7 @@ export class HttpDriver {
     const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
     if (payload !== undefined && !Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
     const started = performance.now();
+    const at = this.now();
     const response = await new Promise<ApiResponse>((resolve, reject) => {
       const outgoing = httpRequest(url, { method: request.method, headers, agent: this.agent }, (incoming) => {
         const chunks: Buffer[] = [];
@@ -56,7 +63,7 @@ export class HttpDriver {
       outgoing.on('error', reject);
       outgoing.end(payload);
     });
-    const exchange: HttpExchange = { actor, request: { ...request, headers }, response, durationMs: performance.now() - started, asserted: false };
+    const exchange: HttpExchange = { actor, request: { ...request, headers }, response, durationMs: performance.now() - started, at, realAt: started, asserted: false };
     this.record(exchange);
     return exchange;
   }

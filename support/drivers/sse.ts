@@ -17,6 +17,8 @@ export interface StreamOptions {
   types: string[];
   /** After such an event the stream is over: once the gateway ends it, the client does not reconnect. */
   terminal: (event: ReceivedEvent) => boolean;
+  /** The scenario clock, read as events arrive and when the stream opens. */
+  now?: () => number;
 }
 
 /**
@@ -26,12 +28,16 @@ export interface StreamOptions {
  */
 export class EventStream {
   readonly events: ReceivedEvent[] = [];
+  /** When each event arrived, on the scenario clock and in real time (performance.now()), for the report. */
+  readonly arrivals: Array<{ at: number; realAt: number }> = [];
   readonly comments: string[] = [];
   closed = false;
   private answer?: { status: number; headers: Record<string, string> };
   private transcript = '';
   private readonly source: EventSource;
-  private readonly opened = performance.now();
+  readonly opened = performance.now();
+  /** When the stream was opened on the scenario clock. */
+  readonly openedOnClock: number;
 
   constructor(
     private readonly url: string,
@@ -39,6 +45,7 @@ export class EventStream {
     private readonly options: StreamOptions,
     private readonly record: (exchange: HttpExchange) => void,
   ) {
+    this.openedOnClock = this.now();
     this.source = new EventSource(url, { fetch: (input, init) => this.fetch(input, init) });
     // A refused connection closes the source; after the terminal event the gateway ends the body, and
     // rather than reconnect (as EventSource would) the client is done.
@@ -50,8 +57,13 @@ export class EventStream {
     for (const type of options.types) {
       this.source.addEventListener(type, (message: MessageEvent) => {
         this.events.push({ id: Number(message.lastEventId), type, data: JSON.parse(message.data) });
+        this.arrivals.push({ at: this.now(), realAt: performance.now() });
       });
     }
+  }
+
+  private now(): number {
+    return (this.options.now ?? Date.now)();
   }
 
   /** The id of the last event received: what a reconnecting client sends back as Last-Event-ID. */
@@ -74,6 +86,8 @@ export class EventStream {
       request: { method: 'GET', path: new URL(this.url).pathname, headers: this.headers({}) },
       response: { status: this.answer?.status ?? 0, headers: this.answer?.headers ?? {}, text: this.transcript, body: parse(this.transcript) },
       durationMs: performance.now() - this.opened,
+      at: this.openedOnClock,
+      realAt: this.opened,
       asserted: false,
     });
   }

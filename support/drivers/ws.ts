@@ -2,11 +2,12 @@ import assert from 'node:assert/strict';
 import { WebSocket, type RawData } from 'ws';
 import { until } from '../tasks/while-time-passes';
 
-/** A message from the gateway, `{type, data}`, and when (real time) it arrived. */
+/** A message from the gateway, `{type, data}`, and when it arrived (real time, and on the scenario clock). */
 export interface LiveMessage {
   type: string;
   data: any;
   receivedAt: number;
+  at: number;
 }
 
 export interface ConnectOptions {
@@ -38,26 +39,36 @@ export class LiveConnection {
   closed?: { code: number; reason: string };
   refused?: Refusal;
   readonly openedAt = performance.now();
+  /** When it was opened and closed on the scenario clock, for the report's timeline. */
+  readonly openedOnClock: number;
+  closedOnClock?: number;
+  closedAt?: number;
 
   constructor(
     readonly owner: string,
     private readonly ws: WebSocket,
     /** False for a dead peer, which leaves the gateway's pings unanswered. */
     readonly answersPings = true,
+    now: () => number = Date.now,
   ) {
-    ws.on('message', (raw: RawData) => this.messages.push({ ...parse(raw), receivedAt: performance.now() }));
+    this.openedOnClock = now();
+    ws.on('message', (raw: RawData) => this.messages.push({ ...parse(raw), receivedAt: performance.now(), at: now() }));
     ws.on('ping', () => this.pingsReceived++);
-    ws.on('close', (code, reason) => (this.closed = { code, reason: reason.toString('utf8') }));
+    ws.on('close', (code, reason) => {
+      this.closed = { code, reason: reason.toString('utf8') };
+      this.closedOnClock = now();
+      this.closedAt = performance.now();
+    });
     ws.on('error', () => undefined); // a refused or dropped connection shows in `refused` or `closed`
   }
 
   /** Opens a connection; resolves once it is open, refused at the upgrade, or failed. */
-  static open(url: string, owner: string, options: ConnectOptions = {}): Promise<LiveConnection> {
+  static open(url: string, owner: string, options: ConnectOptions = {}, now: () => number = Date.now): Promise<LiveConnection> {
     const headers: Record<string, string> = {};
     if (options.bearer) headers.authorization = `Bearer ${options.bearer}`;
     if (options.cookies) headers.cookie = Object.entries(options.cookies).map(([name, value]) => `${name}=${value}`).join('; ');
     const ws = new WebSocket(url, { headers, origin: options.origin, autoPong: options.answersPings ?? true, handshakeTimeout: WAIT_MS });
-    const connection = new LiveConnection(owner, ws, options.answersPings ?? true);
+    const connection = new LiveConnection(owner, ws, options.answersPings ?? true, now);
     return new Promise((resolve) => {
       ws.once('open', () => resolve(connection));
       ws.once('close', () => resolve(connection));
@@ -122,12 +133,16 @@ export class LiveConnection {
 export class LiveConnections {
   readonly all: LiveConnection[] = [];
 
-  constructor(private readonly gatewayUrl: () => Promise<string>) {}
+  constructor(
+    private readonly gatewayUrl: () => Promise<string>,
+    /** The scenario clock, read as messages arrive. */
+    private readonly now: () => number = Date.now,
+  ) {}
 
   async open(owner: string, options: ConnectOptions = {}): Promise<LiveConnection> {
     const url = new URL('/api/v1/ws', await this.gatewayUrl());
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-    const connection = await LiveConnection.open(url.toString(), owner, options);
+    const connection = await LiveConnection.open(url.toString(), owner, options, this.now);
     this.all.push(connection);
     return connection;
   }

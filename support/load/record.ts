@@ -14,7 +14,8 @@ let startAfresh = process.env.CUCUMBER_WORKER_ID === undefined;
 /** Keeps a load run's figures for the Then steps and attaches them, with a latency chart, to the report. */
 export function recordLoad(world: MediaNestWorld, title: string, series: Array<{ name: string; figures: LoadFigures }>): void {
   world.attach(describeFigures(series, world.target.kind), { mediaType: 'text/plain', fileName: title });
-  world.attach(latencyChart(title, series), { mediaType: 'image/svg+xml', fileName: `${title} (chart)` });
+  // A Buffer is attached base64-encoded: Cucumber's HTML report shows an SVG only then.
+  world.attach(Buffer.from(latencyChart(title, series)), { mediaType: 'image/svg+xml', fileName: `${title} (chart)` });
   for (const { name, figures } of series) world.remember(`load: ${name}`, figures);
   mkdirSync(dirname(LOAD_FIGURES_FILE), { recursive: true });
   const line = `${JSON.stringify({ scenario: title, series })}\n`;

@@ -79,10 +79,10 @@ export class DownloadDesk {
 
   async follow(actor: Actor, download: StartedDownload, lastEventId?: number | string): Promise<EventStream> {
     const url = `${await this.world.gatewayUrl()}${DOWNLOADS}/${download.id}/events`;
-    const stream = new EventStream(url, actor.name, { token: actor.session?.token, lastEventId, types: EVENT_TYPES, terminal: isTerminal }, (exchange) =>
-      this.world.exchanges.push(exchange),
-    );
+    const options = { token: actor.session?.token, lastEventId, types: EVENT_TYPES, terminal: isTerminal, now: () => this.world.clock.now() };
+    const stream = new EventStream(url, actor.name, options, (exchange) => this.world.exchanges.push(exchange));
     this.streams.push(stream);
+    this.world.eventStreams.push(stream);
     return stream;
   }
 

@@ -57,12 +57,15 @@ export const OverseerrReports = {
     const body = 'body' in delivery ? delivery.body : world.upstreams.overseerr.payloadFor(notification, request);
     const authorization = 'authorization' in delivery ? delivery.authorization : WEBHOOK_SECRET;
     const started = performance.now();
+    const at = world.clock.now();
     const reply = await postWebhook(`${await world.gatewayUrl()}${WEBHOOK_PATH}`, authorization, body);
     const exchange: HttpExchange = {
       actor: OVERSEERR,
       request: { method: 'POST', path: WEBHOOK_PATH, headers: shownAuthorization(authorization), body },
       response: { status: reply.status, headers: reply.headers, text: reply.body, body: parse(reply.body) },
       durationMs: performance.now() - started,
+      at,
+      realAt: started,
       asserted: false,
     };
     world.exchanges.push(exchange);

@@ -1,6 +1,8 @@
 /** One request as a fake received it: what crossed the boundary from the gateway. */
 export interface JournalEntry {
   at: number;
+  /** performance.now() when it arrived: orders calls the scenario clock sees at the same instant. */
+  realAt: number;
   method: string;
   path: string;
   query: Record<string, string>;
@@ -17,6 +19,7 @@ export class Journal {
     const text = request.body ? await request.clone().text() : '';
     const entry: JournalEntry = {
       at,
+      realAt: performance.now(),
       method: request.method,
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),

@@ -25,6 +25,8 @@ export class PlexTvModel {
   private readonly accounts = new Map<string, PlexAccount>();
   private readonly pins = new Map<number, PlexPin>();
   private nextPinId = 418_000_001;
+  /** Every token this plex.tv handed out, revoked ones too: the report masks them all. */
+  readonly issuedTokens = new Set<string>();
 
   constructor(private readonly now: () => number) {}
 
@@ -38,7 +40,7 @@ export class PlexTvModel {
         title: username,
         email,
         thumb: `https://plex.tv/users/${username.toLowerCase()}/avatar`,
-        authToken: newToken(),
+        authToken: this.issue(),
       };
       this.accounts.set(username, account);
     }
@@ -87,7 +89,13 @@ export class PlexTvModel {
 
   /** The person signs out of all devices at plex.tv: the old token stops working. */
   revokeTokens(username: string): void {
-    this.account(username).authToken = newToken();
+    this.account(username).authToken = this.issue();
+  }
+
+  private issue(): string {
+    const token = newToken();
+    this.issuedTokens.add(token);
+    return token;
   }
 }
 

@@ -1,0 +1,55 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { ContractRecord } from './read-run';
+
+/** The contract helper's `computeCoverage` (support/contract/coverage.ts), as the page reads it. */
+export interface Coverage {
+  operations: Array<{ operationId: string; method: string; path: string; statuses: Array<{ status: string | number; exchanges: number; scenarios: string[] }> }>;
+  outOfContract: unknown[];
+  unmatched: unknown[];
+  violations: unknown[];
+}
+export type ComputeCoverage = (document: unknown, scenarios: Array<{ scenario: string; records: ContractRecord[] }>) => Coverage;
+
+export interface CoverageFigures {
+  operations: number;
+  operationsReached: number;
+  statuses: number;
+  statusesReached: number;
+}
+
+export type CoverageState = { kind: 'absent'; why: string } | { kind: 'ready'; coverage: Coverage; figures: CoverageFigures };
+
+/**
+ * The API coverage from the contract's OpenAPI document (the file, never the gateway) and the
+ * contract records the scenarios attached. Says why when there is none.
+ */
+export function apiCoverage(
+  openapiFile: string,
+  compute: ComputeCoverage | undefined,
+  scenarios: Array<{ scenario: string; records: ContractRecord[] }>,
+): CoverageState {
+  if (!existsSync(openapiFile)) return { kind: 'absent', why: 'The contract’s OpenAPI document (support/contract/openapi.json) is not in this checkout, so API coverage cannot be shown.' };
+  if (!compute) return { kind: 'absent', why: 'The contract’s coverage calculation (support/contract/coverage.ts) is not in this checkout, so API coverage cannot be shown.' };
+  const coverage = compute(JSON.parse(readFileSync(openapiFile, 'utf8')), scenarios);
+  const statuses = coverage.operations.flatMap((operation) => operation.statuses);
+  return {
+    kind: 'ready',
+    coverage,
+    figures: {
+      operations: coverage.operations.length,
+      operationsReached: coverage.operations.filter((operation) => operation.statuses.some((status) => status.exchanges > 0)).length,
+      statuses: statuses.length,
+      statusesReached: statuses.filter((status) => status.exchanges > 0).length,
+    },
+  };
+}
+
+/** The contract helper's function when its module is present (the lead wires it at merge). */
+export function loadComputeCoverage(): ComputeCoverage | undefined {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require('../../contract/coverage').computeCoverage as ComputeCoverage;
+  } catch {
+    return undefined;
+  }
+}
