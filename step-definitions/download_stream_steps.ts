@@ -2,14 +2,12 @@ import { Given, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
 import { expectStatus } from '../support/expect';
 import { DownloadDesk } from '../support/tasks/download-videos';
-import { until } from '../support/tasks/while-time-passes';
 import type { MediaNestWorld } from '../support/world';
 
 Given(/^(\w+)'s progress stream broke off after (\d+) events$/, async function (this: MediaNestWorld, name: string, count: string) {
   const desk = DownloadDesk.of(this);
-  const stream = await desk.follow(this.actor(name), desk.latest(name));
+  const stream = await desk.follow(this.actor(name), desk.latest(name), undefined, Number(count));
   await desk.until(stream, (events) => events.length >= Number(count), `${count} events`);
-  stream.close();
   this.remember('the last event seen', stream.events[Number(count) - 1]!.id);
 });
 
@@ -45,7 +43,7 @@ Then(/^(\w+) is told there is nothing more to follow$/, function (this: MediaNes
 Then(/^(\w+)'s stream received (\d+) heartbeats and nothing else$/, async function (this: MediaNestWorld, name: string, count: string) {
   const stream = DownloadDesk.of(this).latestStream(name);
   const eventsBefore = this.recall<number>('events before the quiet time');
-  await until(() => stream.comments.length >= Number(count), `${count} heartbeats`);
+  await stream.until(() => stream.comments.length >= Number(count), `${count} heartbeats`, 5_000);
   assert.deepEqual(stream.comments, Array(Number(count)).fill('heartbeat'));
   assert.equal(stream.events.length, eventsBefore, 'no event came while yt-dlp was silent');
 });

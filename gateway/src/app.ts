@@ -13,6 +13,7 @@ import { healthRoutes } from './health/routes';
 import { downloadRoutes } from './downloads/routes';
 import { installCompilers } from './http/compilers';
 import { installErrorHandler } from './http/error-handler';
+import { named } from './http/named-plugin';
 import { installRateLimits } from './http/rate-limits';
 import { securityHeaders } from './http/security-headers';
 import { libraryRoutes } from './library/routes';
@@ -100,19 +101,19 @@ export async function buildGateway(config: GatewayConfig, deps: GatewayDeps = {}
   });
 
   await app.register(
-    async (api) => {
-      await api.register(healthRoutes, { services });
-      await api.register(authRoutes, { services });
-      await api.register(adminUserRoutes, { services });
-      await api.register(mediaRequestRoutes, { services });
-      await api.register(overseerrWebhookRoutes, { services });
-      await api.register(libraryRoutes, { services });
-      await api.register(realtimeRoutes, { services });
-      await api.register(monitoringRoutes, { services });
-      await api.register(resilienceRoutes, { services });
-      await api.register(downloadRoutes, { services });
+    named(async (api) => {
+      await api.register(named(healthRoutes), { services });
+      await api.register(named(authRoutes), { services });
+      await api.register(named(adminUserRoutes), { services });
+      await api.register(named(mediaRequestRoutes), { services });
+      await api.register(named(overseerrWebhookRoutes), { services });
+      await api.register(named(libraryRoutes), { services });
+      await api.register(named(realtimeRoutes), { services });
+      await api.register(named(monitoringRoutes), { services });
+      await api.register(named(resilienceRoutes), { services });
+      await api.register(named(downloadRoutes), { services });
       api.get('/openapi.json', { config: { access: 'public', rateLimited: false }, schema: { hide: true } }, async () => app.swagger());
-    },
+    }, 'api'),
     { prefix: API_PREFIX },
   );
 

@@ -19,6 +19,8 @@ export interface StreamOptions {
   terminal: (event: ReceivedEvent) => boolean;
   /** The scenario clock, read as events arrive and when the stream opens. */
   now?: () => number;
+  /** The connection breaks off right after this many events, as a dropped network would: nothing later is seen. */
+  breakAfter?: number;
 }
 
 /**
@@ -38,6 +40,8 @@ export class EventStream {
   readonly opened = performance.now();
   /** When the stream was opened on the scenario clock. */
   readonly openedOnClock: number;
+  /** Conditions steps wait for, looked at again whenever the stream receives something or ends. */
+  private readonly waiters = new Set<() => void>();
 
   constructor(
     private readonly url: string,
@@ -56,8 +60,11 @@ export class EventStream {
     });
     for (const type of options.types) {
       this.source.addEventListener(type, (message: MessageEvent) => {
+        if (this.closed) return; // the source may still dispatch the rest of a chunk that arrived with the last event seen
         this.events.push({ id: Number(message.lastEventId), type, data: JSON.parse(message.data) });
         this.arrivals.push({ at: this.now(), realAt: performance.now() });
+        if (this.events.length === options.breakAfter) this.close();
+        this.changed();
       });
     }
   }
@@ -76,6 +83,31 @@ export class EventStream {
     return this.answer?.status;
   }
 
+  /**
+   * Resolves once `condition` holds, looked at as each event or comment arrives and when the stream
+   * ends (no polling: a waiting step costs nothing while yt-dlp works); fails after `limitMs` of real time.
+   */
+  until(condition: () => boolean, what: string, limitMs: number): Promise<void> {
+    if (condition()) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (!condition()) return;
+        clearTimeout(timer);
+        this.waiters.delete(check);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(check);
+        reject(new Error(`waited ${limitMs} ms for ${what}`));
+      }, limitMs);
+      this.waiters.add(check);
+    });
+  }
+
+  private changed(): void {
+    for (const check of [...this.waiters]) check();
+  }
+
   /** Ends the connection and records it among the scenario's exchanges, for the report and the steps. */
   close(): void {
     if (this.closed) return;
@@ -90,6 +122,7 @@ export class EventStream {
       realAt: this.opened,
       asserted: false,
     });
+    this.changed();
   }
 
   private headers(fromSource: Record<string, string>): Record<string, string> {
@@ -142,6 +175,7 @@ export class EventStream {
           pending = lines.pop() ?? '';
           for (const line of lines) if (line.startsWith(':')) this.comments.push(line.slice(1).trim());
           if (open) controller.enqueue(new Uint8Array(chunk));
+          this.changed();
         });
         incoming.on('end', () => end());
         incoming.on('error', (error) => end(error));

@@ -21,8 +21,9 @@ export class EmbeddedTarget implements Target {
   async start(env: Record<string, string>, clock: ScenarioClock): Promise<RunningGateway> {
     const logs = new LogTail();
     // Children the gateway spawns (yt-dlp) inherit this process's environment: one scenario runs
-    // at a time per worker, so the fake yt-dlp's journal path can be set here.
+    // at a time per worker, so the fake yt-dlp's journal path and pace can be set here.
     process.env.FAKE_YTDLP_JOURNAL = env.FAKE_YTDLP_JOURNAL;
+    process.env.FAKE_YTDLP_STEP_MS = env.FAKE_YTDLP_STEP_MS;
     const gateway = await buildGateway(readConfig(env), { clock, logStream: { write: (line: string) => logs.write(line) } });
     return { url: gateway.url, logs: () => logs.text(), stop: () => gateway.close(), loseDatabase: () => gateway.services.db.close() };
   }

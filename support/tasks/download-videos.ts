@@ -7,7 +7,6 @@ import { SUITE_ADMIN } from '../personas';
 import { scenarioEnvironment } from '../target/environment';
 import { YtDlpJournal } from '../upstreams/yt-dlp/journal';
 import type { MediaNestWorld } from '../world';
-import { until } from './while-time-passes';
 import { watchLink } from './youtube-links';
 
 const DOWNLOADS = '/api/v1/youtube/downloads';
@@ -77,9 +76,10 @@ export class DownloadDesk {
     return found;
   }
 
-  async follow(actor: Actor, download: StartedDownload, lastEventId?: number | string): Promise<EventStream> {
+  /** Opens the download's event stream; `breakAfter` drops the connection after that many events. */
+  async follow(actor: Actor, download: StartedDownload, lastEventId?: number | string, breakAfter?: number): Promise<EventStream> {
     const url = `${await this.world.gatewayUrl()}${DOWNLOADS}/${download.id}/events`;
-    const options = { token: actor.session?.token, lastEventId, types: EVENT_TYPES, terminal: isTerminal, now: () => this.world.clock.now() };
+    const options = { token: actor.session?.token, lastEventId, types: EVENT_TYPES, terminal: isTerminal, breakAfter, now: () => this.world.clock.now() };
     const stream = new EventStream(url, actor.name, options, (exchange) => this.world.exchanges.push(exchange));
     this.streams.push(stream);
     this.world.eventStreams.push(stream);
@@ -94,13 +94,13 @@ export class DownloadDesk {
 
   /** Waits (bounded, real time) for something a stream receives from a running process. */
   async until(stream: EventStream, condition: (events: ReceivedEvent[]) => boolean, what: string): Promise<void> {
-    await until(() => condition(stream.events) || stream.closed, what, WAIT_MS);
+    await stream.until(() => condition(stream.events) || stream.closed, what, WAIT_MS);
     assert.ok(condition(stream.events), `the stream ended before ${what}: ${JSON.stringify(stream.events)}`);
   }
 
   /** Waits for the gateway to end the stream after the download's last event. */
   async untilEnded(stream: EventStream): Promise<void> {
-    await until(() => stream.closed, 'the event stream to end', WAIT_MS);
+    await stream.until(() => stream.closed, 'the event stream to end', WAIT_MS);
   }
 
   /** Follows the download until it has ended, and answers the download as it then stands. */

@@ -23,11 +23,20 @@ export async function whileUpstreamHolds<T>(world: MediaNestWorld, fake: FakeUps
   return call;
 }
 
-/** Polls a condition on real time for at most `limitMs`: for events that cross real sockets. */
+/** Turns of the event loop looked at back to back, before looking only every millisecond or so. */
+const EAGER_TURNS = 20;
+const MAX_PAUSE_MS = 4;
+
+/**
+ * Polls a condition on real time for at most `limitMs`: for events that cross real sockets or come
+ * from child processes. What the event loop settles at once is seen in the first turns; after
+ * those, it looks again after a pause growing to a few ms, rather than spin a core that yt-dlp and
+ * the gateway need (on two cores a spinning wait slowed the downloads it waited for).
+ */
 export async function until(condition: () => boolean, what: string, limitMs = 5_000): Promise<void> {
   const deadline = performance.now() + limitMs;
-  while (!condition()) {
+  for (let turn = 0; !condition(); turn++) {
     if (performance.now() > deadline) throw new Error(`waited ${limitMs} ms for ${what}`);
-    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => (turn < EAGER_TURNS ? setImmediate(resolve) : setTimeout(resolve, Math.min(turn - EAGER_TURNS + 1, MAX_PAUSE_MS))));
   }
 }

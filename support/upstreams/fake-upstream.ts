@@ -86,7 +86,22 @@ export abstract class FakeUpstream {
   }
 
   private routes(): HttpHandler[] {
-    if (this.built?.origin !== this.origin) this.built = { origin: this.origin, handlers: this.handlers(this.origin) };
+    if (this.built?.origin !== this.origin) this.built = { origin: this.origin, handlers: withoutDeclarationSites(() => this.handlers(this.origin)) };
     return this.built.handlers;
+  }
+}
+
+/**
+ * msw notes where each handler was declared by capturing a stack trace, which the suite's source
+ * maps then translate frame by frame: each scenario's fakes build their handlers afresh, and that
+ * note (shown only when msw prints its handlers, which the fakes never do) was most of the cost.
+ */
+function withoutDeclarationSites<T>(build: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return build();
+  } finally {
+    Error.stackTraceLimit = limit;
   }
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { errorResponses } from '../http/error-responses';
 import { ApiError } from '../http/errors';
-import { ok } from '../http/envelope';
+import { ok, noContent } from '../http/envelope';
 import { routeLimit } from '../http/rate-limits';
 import type { GatewayServices } from '../services';
 import type { User } from '../store/users';
@@ -55,7 +55,7 @@ export async function authRoutes(app: FastifyInstance, { services }: { services:
 
   app.post('/auth/logout', {
     config: { access: 'user' },
-    schema: { tags: ['auth'], response: { 204: { type: 'null' }, ...errorResponses } },
+    schema: { tags: ['auth'], response: { 204: noContent, ...errorResponses } },
   }, async (request, reply) => {
     const { claims } = caller(request);
     signIns.revoke(claims.jti, claims.expiresAt);

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { caller } from '../auth/guard';
-import { ok } from '../http/envelope';
+import { ok, noContent } from '../http/envelope';
 import { errorResponses } from '../http/error-responses';
 import type { GatewayServices } from '../services';
 import type { DownloadStatus } from './download-store';
@@ -46,7 +46,7 @@ export async function downloadRoutes(app: FastifyInstance, { services }: { servi
 
   app.delete<ById>('/youtube/downloads/:id', {
     config: { access: 'user' },
-    schema: { tags: ['downloads'], params: downloadIdParams, response: { 204: { type: 'null' }, ...errorResponses } },
+    schema: { tags: ['downloads'], params: downloadIdParams, response: { 204: noContent, ...errorResponses } },
   }, async (request, reply) => {
     downloads.cancel(caller(request).user.id, request.params.id);
     return reply.code(204).send();
@@ -58,7 +58,7 @@ export async function downloadRoutes(app: FastifyInstance, { services }: { servi
       tags: ['downloads'],
       params: downloadIdParams,
       headers: lastEventIdHeaders,
-      response: { 200: eventStreamReply, 204: { type: 'null' }, ...errorResponses },
+      response: { 200: eventStreamReply, 204: noContent, ...errorResponses },
     },
   }, async (request, reply) => {
     const download = downloads.owned(caller(request).user.id, request.params.id);

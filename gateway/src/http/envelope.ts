@@ -36,6 +36,8 @@ export const string: Schema = { type: 'string' };
 export const integer: Schema = { type: 'integer' };
 export const number: Schema = { type: 'number' };
 export const boolean: Schema = { type: 'boolean' };
+/** A 204's empty body: one shared object, so its serializer is compiled once per process (compilers.ts). */
+export const noContent: Schema = { type: 'null' };
 export const nullable = (schema: Schema): Schema => ({ ...schema, type: [schema.type as string, 'null'] });
 export const arrayOf = (items: Schema): Schema => ({ type: 'array', items });
 export const enumOf = (...values: string[]): Schema => ({ type: 'string', enum: values });

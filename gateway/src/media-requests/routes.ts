@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { caller } from '../auth/guard';
 import { errorResponses } from '../http/error-responses';
 import { ApiError, notFound } from '../http/errors';
-import { ok } from '../http/envelope';
+import { ok, noContent } from '../http/envelope';
+import { named } from '../http/named-plugin';
 import type { GatewayServices } from '../services';
 import { OverseerrApi, OverseerrMediaStatus, type OverseerrSearchResult } from '../upstreams/overseerr';
 import { adminMediaRequestRoutes } from './admin-routes';
@@ -54,7 +55,7 @@ export async function mediaRequestRoutes(app: FastifyInstance, { services }: { s
 
   app.delete<{ Params: { id: number } }>('/media/requests/:id', {
     config: { access: 'user' },
-    schema: { tags: ['media'], params: requestIdParams, response: { 204: { type: 'null' }, ...errorResponses } },
+    schema: { tags: ['media'], params: requestIdParams, response: { 204: noContent, ...errorResponses } },
   }, async (request, reply) => {
     const found = visibleTo(request, requests);
     if (caller(request).user.role !== 'admin' && found.status !== 'pending') {
@@ -66,7 +67,7 @@ export async function mediaRequestRoutes(app: FastifyInstance, { services }: { s
     return reply.code(204).send();
   });
 
-  await app.register(adminMediaRequestRoutes, { services, requests, overseerr });
+  await app.register(named(adminMediaRequestRoutes), { services, requests, overseerr });
 }
 
 /** The request, if its caller owns it or is an admin; anyone else is told it does not exist. */

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { errorResponses } from '../http/error-responses';
 import { ApiError } from '../http/errors';
-import type { Schema } from '../http/envelope';
+import { noContent, type Schema } from '../http/envelope';
 import { announceLibraryChanged } from '../library/invalidation';
 import { announceStatus } from '../media-requests/announcements';
 import { WEBHOOK_MOVES } from '../media-requests/lifecycle';
@@ -42,7 +42,7 @@ export async function overseerrWebhookRoutes(app: FastifyInstance, { services }:
     config: { access: 'public', rateLimited: false },
     // before the body is read: an unauthenticated caller learns nothing about what the body should be
     onRequest: async (request: FastifyRequest) => authorize(request.headers.authorization, config.overseerrWebhookSecret),
-    schema: { tags: ['webhooks'], body: notificationBody, response: { 204: { type: 'null' }, ...errorResponses } },
+    schema: { tags: ['webhooks'], body: notificationBody, response: { 204: noContent, ...errorResponses } },
   }, async (request, reply) => {
     const { notification_type: type, request: about } = request.body;
     const to = WEBHOOK_MOVES[type];

@@ -23,6 +23,8 @@
  * Environment: FAKE_YTDLP_STEP_MS (pause between output lines, default 10);
  * FAKE_YTDLP_JOURNAL (a file that gets one JSON line per event: start, signal, output, exit).
  * See README.md beside this file.
+ *
+ * The suite starts it through `yt-dlp` beside it, a shell script that drops NODE_EXTRA_CA_CERTS.
  */
 const fs = require('node:fs');
 const path = require('node:path');
