@@ -13,6 +13,7 @@ import { healthRoutes } from './health/routes';
 import { downloadRoutes } from './downloads/routes';
 import { installCompilers } from './http/compilers';
 import { installErrorHandler } from './http/error-handler';
+import { installJsonBodyParser } from './http/json-body';
 import { installRateLimits } from './http/rate-limits';
 import { securityHeaders } from './http/security-headers';
 import { libraryRoutes } from './library/routes';
@@ -66,6 +67,7 @@ export async function buildGateway(config: GatewayConfig, deps: GatewayDeps = {}
     requestIdLogLabel: 'correlationId',
   });
   app.removeContentTypeParser('text/plain'); // JSON bodies only
+  installJsonBodyParser(app);
   installCompilers(app);
   installErrorHandler(app);
   const security = securityHeaders();

@@ -4,8 +4,10 @@ export interface ApiRequest {
   method: string;
   path: string;
   headers?: Record<string, string>;
-  /** An object is sent as JSON; a string is sent as it is (for malformed bodies). */
+  /** An object is sent as JSON; a string or bytes are sent as they are (for malformed bodies). */
   body?: unknown;
+  /** Sent outside the contract on purpose (an unknown route, a wrong method, a malformed body). */
+  outOfContract?: boolean;
 }
 
 export interface ApiResponse {
@@ -39,7 +41,7 @@ export class HttpDriver {
 
   async send(actor: string, request: ApiRequest): Promise<HttpExchange> {
     const url = new URL(request.path, await this.baseUrl());
-    const payload = request.body === undefined ? undefined : typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
+    const payload = request.body === undefined ? undefined : typeof request.body === 'string' || Buffer.isBuffer(request.body) ? request.body : JSON.stringify(request.body);
     const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
     if (payload !== undefined && !Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
     const started = performance.now();

@@ -1,4 +1,4 @@
-import { arrayOf, enumOf, envelope, integer, number, object, string, type Schema } from '../http/envelope';
+import { arrayOf, enumOf, envelope, integer, number, object, pageNumber, recordId, string, type Schema } from '../http/envelope';
 import { MAX_LINK_LENGTH } from './youtube-link';
 import { FORMATS, QUALITIES } from './yt-dlp-args';
 
@@ -34,18 +34,14 @@ export const createDownloadBody: Schema = object(
 
 export const downloadReply = envelope(downloadSchema);
 
-export const downloadListQuery: Schema = {
-  type: 'object',
-  properties: {
-    status: enumOf(...STATUSES),
-    page: { type: 'integer', minimum: 1, default: 1 },
-    pageSize: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
-  },
-};
+export const downloadListQuery: Schema = object(
+  { status: enumOf(...STATUSES), page: pageNumber, pageSize: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
+  [],
+);
 
 export const downloadListReply = envelope(arrayOf(downloadSchema), object({ page: integer, pageSize: integer, total: integer, totalPages: integer }));
 
-export const downloadIdParams: Schema = object({ id: { type: 'integer', minimum: 1 } });
+export const downloadIdParams: Schema = object({ id: recordId });
 
 export const lastEventIdHeaders: Schema = {
   type: 'object',

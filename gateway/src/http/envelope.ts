@@ -34,6 +34,10 @@ export function object(properties: Record<string, Schema>, required: string[] = 
 
 export const string: Schema = { type: 'string' };
 export const integer: Schema = { type: 'integer' };
+/** A stored record's id (and a PIN's at plex.tv): bounded, so an id SQLite cannot hold is a 400, not a 500. */
+export const recordId: Schema = { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER };
+/** Every list's page number (CONTRACT.md, "Conventions"). */
+export const pageNumber: Schema = { type: 'integer', minimum: 1, maximum: 100_000, default: 1 };
 export const number: Schema = { type: 'number' };
 export const boolean: Schema = { type: 'boolean' };
 export const nullable = (schema: Schema): Schema => ({ ...schema, type: [schema.type as string, 'null'] });

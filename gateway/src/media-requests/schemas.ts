@@ -1,4 +1,4 @@
-import { arrayOf, enumOf, envelope, integer, nullable, object, string, type Schema } from '../http/envelope';
+import { arrayOf, enumOf, envelope, integer, nullable, object, pageNumber, recordId, string, type Schema } from '../http/envelope';
 import { REQUEST_STATUSES } from './lifecycle';
 import type { MediaRequest } from './repository';
 
@@ -49,13 +49,13 @@ export const idempotencyHeaders: Schema = {
   properties: { 'idempotency-key': { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7e]+$' } },
 };
 
-export const requestIdParams: Schema = object({ id: { type: 'integer', minimum: 1 } });
+export const requestIdParams: Schema = object({ id: recordId });
 
 export const listQuery: Schema = object(
   {
     status: enumOf(...REQUEST_STATUSES),
     mediaType,
-    page: { type: 'integer', minimum: 1, maximum: 100_000, default: 1 },
+    page: pageNumber,
     pageSize: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
   },
   [],
