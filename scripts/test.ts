@@ -31,6 +31,7 @@ const unitCounts = (output: string) => {
 const CHECKS: Check[] = [
   { name: 'typecheck', command: ['node', 'node_modules/typescript/bin/tsc', '--noEmit', '-p', '.'] },
   { name: 'gherkin lint', command: [...tsNode, 'scripts/lint-gherkin.ts'] },
+  { name: 'openapi lint', command: [...tsNode, 'scripts/lint-openapi.ts'] },
   { name: 'unit tests', command: [...tsNode, '--test', '--test-reporter=tap', ...unitTestFiles()], count: unitCounts },
   { name: 'spawned smoke', command: [...cucumber, '-p', 'spawned', '--tags', '@smoke', '--format', 'summary'], count: cucumberCounts },
   { name: 'acceptance suite', command: [...cucumber, '-p', 'ci'], count: cucumberCounts },

@@ -2,23 +2,6 @@
 
 export type Schema = Record<string, unknown>;
 
-export const errorEnvelope: Schema = {
-  type: 'object',
-  properties: {
-    success: { type: 'boolean' },
-    error: {
-      type: 'object',
-      required: ['code', 'message', 'correlationId'],
-      properties: {
-        code: { type: 'string' },
-        message: { type: 'string' },
-        correlationId: { type: 'string' },
-        details: { type: 'object', additionalProperties: true },
-      },
-    },
-  },
-};
-
 /** `{success: true, data, meta?}` around the given data schema. */
 export function envelope(data: Schema, meta?: Schema): Schema {
   return {
@@ -43,5 +26,8 @@ export const boolean: Schema = { type: 'boolean' };
 export const nullable = (schema: Schema): Schema => ({ ...schema, type: [schema.type as string, 'null'] });
 export const arrayOf = (items: Schema): Schema => ({ type: 'array', items });
 export const enumOf = (...values: string[]): Schema => ({ type: 'string', enum: values });
+
+/** An answer without a body. */
+export const noContent = (description: string): Schema => ({ type: 'null', description });
 
 export const ok = <T>(data: T, meta?: Record<string, unknown>) => (meta ? { success: true as const, data, meta } : { success: true as const, data });

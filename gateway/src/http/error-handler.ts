@@ -73,10 +73,12 @@ function describe(issue: ValidationIssue, part: string | undefined) {
   const field =
     issue.keyword === 'required' ? join(base, String(issue.params?.missingProperty))
     : issue.keyword === 'additionalProperties' ? join(base, String(issue.params?.additionalProperty))
+    : issue.keyword === 'discriminator' ? join(base, String(issue.params?.tag))
     : base || part || 'body';
   const problem =
     issue.keyword === 'required' ? 'is required'
     : issue.keyword === 'additionalProperties' ? 'is not allowed'
+    : issue.keyword === 'discriminator' ? 'must be one of the kinds this route knows'
     : issue.message ?? 'is not valid';
   return { field, in: part ?? 'body', problem };
 }

@@ -38,11 +38,23 @@ export function presentRequest(request: MediaRequest) {
 const tmdbId: Schema = { type: 'integer', minimum: 1, maximum: 2_147_483_647 };
 const season: Schema = { type: 'integer', minimum: 1, maximum: 1000 };
 
-/** Only what a person chooses: the id, status and owner of a request are the gateway's to set. */
-export const createBody: Schema = object(
-  { mediaType, tmdbId, seasons: { type: 'array', items: season, minItems: 1, maxItems: 100, uniqueItems: true } },
-  ['mediaType', 'tmdbId'],
-);
+/**
+ * Only what a person chooses: the id, status and owner of a request are the gateway's to set. A
+ * film has no seasons; a series may name some (none: all of them). The discriminator makes the
+ * validator check only the branch `mediaType` names, so a refusal names that branch's fields.
+ */
+export const createBody: Schema = {
+  type: 'object',
+  required: ['mediaType'],
+  discriminator: { propertyName: 'mediaType' },
+  oneOf: [
+    object({ mediaType: { type: 'string', const: 'movie' }, tmdbId }),
+    object(
+      { mediaType: { type: 'string', const: 'tv' }, tmdbId, seasons: { type: 'array', items: season, minItems: 1, maxItems: 100, uniqueItems: true } },
+      ['mediaType', 'tmdbId'],
+    ),
+  ],
+};
 
 export const idempotencyHeaders: Schema = {
   type: 'object',
