@@ -8,6 +8,7 @@ const reports = [
   'html:reports/cucumber-report.html',
   'junit:reports/cucumber-junit.xml',
   'message:reports/cucumber-messages.ndjson',
+  ['./support/report/api-coverage-formatter.js', 'reports/api-coverage.json'],
 ];
 
 const common = {

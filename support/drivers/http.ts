@@ -1,4 +1,5 @@
 import { Agent, request as httpRequest } from 'node:http';
+import { checkExchange } from '../contract/validate';
 
 export interface ApiRequest {
   method: string;
@@ -25,6 +26,12 @@ export interface HttpExchange {
   durationMs: number;
   /** Set once a step has looked at the status: an unexpected 5xx no step asserted fails the scenario. */
   asserted: boolean;
+  /** The operation of support/contract/openapi.json the request reached; none for an unknown route or method. */
+  operationId?: string;
+  /** Sent outside the contract on purpose (copied from the request). */
+  outOfContract?: boolean;
+  /** Where the answer breaks the contract (operation, status, schema path); empty when it keeps it. */
+  violations?: string[];
 }
 
 /**
@@ -58,7 +65,7 @@ export class HttpDriver {
       outgoing.on('error', reject);
       outgoing.end(payload);
     });
-    const exchange: HttpExchange = { actor, request: { ...request, headers }, response, durationMs: performance.now() - started, asserted: false };
+    const exchange = checkedAgainstContract({ actor, request: { ...request, headers }, response, durationMs: performance.now() - started, asserted: false });
     this.record(exchange);
     return exchange;
   }
@@ -66,6 +73,15 @@ export class HttpDriver {
   close(): void {
     this.agent.destroy();
   }
+}
+
+/** Adds what the contract check found (support/contract/validate.ts); every recorder of exchanges calls it. */
+export function checkedAgainstContract(exchange: HttpExchange): HttpExchange {
+  exchange.outOfContract = exchange.request.outOfContract === true;
+  const { operationId, violations } = checkExchange(exchange);
+  exchange.operationId = operationId;
+  exchange.violations = violations;
+  return exchange;
 }
 
 export function flatten(headers: NodeJS.Dict<string | string[]>): Record<string, string> {

@@ -1,6 +1,6 @@
 import { EventSource, type EventSourceFetchInit } from 'eventsource';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
-import { flatten, parse, type HttpExchange } from './http';
+import { checkedAgainstContract, flatten, parse, type HttpExchange } from './http';
 
 export interface ReceivedEvent {
   id: number;
@@ -69,13 +69,13 @@ export class EventStream {
     if (this.closed) return;
     this.closed = true;
     this.source.close();
-    this.record({
+    this.record(checkedAgainstContract({
       actor: this.actor,
       request: { method: 'GET', path: new URL(this.url).pathname, headers: this.headers({}) },
       response: { status: this.answer?.status ?? 0, headers: this.answer?.headers ?? {}, text: this.transcript, body: parse(this.transcript) },
       durationMs: performance.now() - this.opened,
       asserted: false,
-    });
+    }));
   }
 
   private headers(fromSource: Record<string, string>): Record<string, string> {
