@@ -51,6 +51,8 @@ export class HttpDriver {
     const payload = request.body === undefined ? undefined : typeof request.body === 'string' || Buffer.isBuffer(request.body) ? request.body : JSON.stringify(request.body);
     const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
     if (payload !== undefined && !Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
+    // node:http frames a DELETE's body only when told its length: without it the body reads as a next request
+    if (payload !== undefined) headers['content-length'] = String(Buffer.byteLength(payload));
     const started = performance.now();
     const response = await new Promise<ApiResponse>((resolve, reject) => {
       const outgoing = httpRequest(url, { method: request.method, headers, agent: this.agent }, (incoming) => {
