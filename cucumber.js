@@ -19,13 +19,19 @@ const common = {
   worldParameters: { target: 'embedded' },
 };
 
-const everydayTags = 'not @wip and not @load';
+const everydayTags = 'not @wip and not @load and not @fuzz';
+
+/** The same reports, written under reports/<folder>/. */
+const reportsFor = (folder) =>
+  reports.map((format) => (Array.isArray(format) ? [format[0], format[1].replace('reports/', `reports/${folder}/`)] : format.replace('reports/', `reports/${folder}/`)));
 
 module.exports = {
   default: { ...common, tags: everydayTags },
   ci: { ...common, tags: everydayTags, format: ['summary', ...reports.slice(1)], parallel: 2 },
   smoke: { ...common, tags: '@smoke and not @wip' },
   spawned: { ...common, tags: `${everydayTags} and not @embedded-only`, worldParameters: { target: 'spawned' } },
+  // generated requests to every operation of the contract (features/contract/fuzzing_from_the_contract.feature)
+  fuzz: { ...common, tags: '@fuzz and not @wip', format: reportsFor('fuzz') },
   load: { ...common, paths: ['features/load/**/*.feature'], tags: '@load and not @wip', parallel: 0 },
   remote: {
     ...common,

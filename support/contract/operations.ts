@@ -38,8 +38,8 @@ function buildMatchers(document: OpenApiDocument): Matcher[] {
   return operationsOf(document).map((operation) => ({ ...operation, pattern: patternOf(base + operation.path) }));
 }
 
-/** `{id}` matches one path segment; everything else literally. */
+/** `{id}` matches one path segment, empty or not (as Fastify's router does); everything else literally. */
 function patternOf(template: string): RegExp {
   const parts = template.split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`^${parts.join('[^/]+')}$`);
+  return new RegExp(`^${parts.join('[^/]*')}$`);
 }
