@@ -66,8 +66,3 @@ export function computeCoverage(document: OpenApiDocument, scenarios: Array<{ sc
   return coverage;
 }
 
-/** The share of declared (operation, status) pairs, `default` aside, that some exchange reached. */
-export function pairsReached(coverage: ApiCoverage): { reached: number; declared: number } {
-  const pairs = coverage.operations.flatMap((operation) => operation.statuses.filter((entry) => entry.status !== 'default'));
-  return { reached: pairs.filter((entry) => entry.exchanges > 0).length, declared: pairs.length };
-}

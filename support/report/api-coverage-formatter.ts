@@ -1,7 +1,7 @@
 import { Formatter, type IFormatterOptions } from '@cucumber/cucumber';
 import type * as messages from '@cucumber/messages';
 import { contractDocument } from '../contract/document';
-import { computeCoverage, pairsReached } from '../contract/coverage';
+import { computeCoverage } from '../contract/coverage';
 import { CONTRACT_MEDIA_TYPE, type ContractRecord } from '../contract/hooks';
 
 /**
@@ -36,8 +36,6 @@ export default class ApiCoverageFormatter extends Formatter {
 
   private write(): void {
     const scenarios = [...this.records].map(([scenario, records]) => ({ scenario, records }));
-    const coverage = computeCoverage(contractDocument(), scenarios);
-    const { reached, declared } = pairsReached(coverage);
-    this.log(`${JSON.stringify({ ...coverage, summary: { pairsReached: reached, pairsDeclared: declared } }, null, 1)}\n`);
+    this.log(`${JSON.stringify(computeCoverage(contractDocument(), scenarios), null, 1)}\n`);
   }
 }
