@@ -10,6 +10,7 @@ const reports = [
   'message:reports/cucumber-messages.ndjson',
   // Writes living-documentation.html and summary.json beside the others; its own output is one line.
   './support/report/living/living-documentation.js:reports/living-documentation.log',
+  ['./support/report/api-coverage-formatter.js', 'reports/api-coverage.json'],
 ];
 
 /** The living documentation's options: formatters never see the profile or the target otherwise. */
@@ -25,7 +26,11 @@ const common = {
   worldParameters: { target: 'embedded' },
 };
 
-const everydayTags = 'not @wip and not @load';
+const everydayTags = 'not @wip and not @load and not @fuzz';
+
+/** The same reports, written under reports/<folder>/. */
+const reportsFor = (folder) =>
+  reports.map((format) => (Array.isArray(format) ? [format[0], format[1].replace('reports/', `reports/${folder}/`)] : format.replace('reports/', `reports/${folder}/`)));
 
 const optionsFor = (profile, target) => ({ formatOptions: { ...common.formatOptions, ...livingDocumentation(profile, target) } });
 
@@ -35,6 +40,8 @@ module.exports = {
   smoke: { ...common, ...optionsFor('smoke'), tags: '@smoke and not @wip' },
   spawned: { ...common, ...optionsFor('spawned', 'spawned'), tags: `${everydayTags} and not @embedded-only`, worldParameters: { target: 'spawned' } },
   load: { ...common, ...optionsFor('load'), paths: ['features/load/**/*.feature'], tags: '@load and not @wip', parallel: 0 },
+  // generated requests to every operation of the contract (features/contract/fuzzing_from_the_contract.feature)
+  fuzz: { ...common, formatOptions: { ...common.formatOptions, ...livingDocumentation('fuzz', 'embedded', 'reports/fuzz') }, tags: '@fuzz and not @wip', format: reportsFor('fuzz') },
   remote: {
     ...common,
     ...optionsFor('remote', 'remote'),

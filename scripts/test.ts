@@ -10,6 +10,8 @@ interface Check {
   command: string[];
   /** Reads passed and failed counts from the output; checks without counts pass or fail as one. */
   count?: (output: string) => { passed: number; failed: number } | undefined;
+  /** Added to the environment of the check. */
+  env?: Record<string, string>;
 }
 
 const cucumber = ['node', 'node_modules/@cucumber/cucumber/bin/cucumber.js'];
@@ -31,9 +33,12 @@ const unitCounts = (output: string) => {
 const CHECKS: Check[] = [
   { name: 'typecheck', command: ['node', 'node_modules/typescript/bin/tsc', '--noEmit', '-p', '.'] },
   { name: 'gherkin lint', command: [...tsNode, 'scripts/lint-gherkin.ts'] },
+  { name: 'openapi lint', command: [...tsNode, 'scripts/lint-openapi.ts'] },
   { name: 'unit tests', command: [...tsNode, '--test', '--test-reporter=tap', ...unitTestFiles()], count: unitCounts },
   { name: 'spawned smoke', command: [...cucumber, '-p', 'spawned', '--tags', '@smoke', '--format', 'summary'], count: cucumberCounts },
   { name: 'acceptance suite', command: [...cucumber, '-p', 'ci'], count: cucumberCounts },
+  // a short fuzz: 20 generated requests per operation (the fuzz profile runs 100)
+  { name: 'fuzz (short)', command: [...cucumber, '-p', 'fuzz', '--format', 'summary'], env: { FUZZ_RUNS: '20' }, count: cucumberCounts },
 ];
 
 /** The gateway's unit tests and the report's (the living documentation and its browser test). */
@@ -46,7 +51,7 @@ function unitTestFiles(): string[] {
 function run(check: Check): Promise<{ code: number; output: string }> {
   process.stdout.write(`\n=== ${check.name}\n`);
   return new Promise((resolve) => {
-    const child = spawn(check.command[0]!, check.command.slice(1), { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    const child = spawn(check.command[0]!, check.command.slice(1), { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...check.env } });
     let output = '';
     const tee = (chunk: Buffer, to: NodeJS.WriteStream) => {
       output += chunk;

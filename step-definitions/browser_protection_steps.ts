@@ -18,7 +18,7 @@ When('a visitor checks that MediaNest is alive', async function (this: MediaNest
 });
 
 When('a visitor asks for an address MediaNest does not have', async function (this: MediaNestWorld) {
-  await this.visitor.call('GET', '/api/v1/no-such-address');
+  await this.visitor.call('GET', '/api/v1/no-such-address', { outOfContract: true });
 });
 
 Then('the answer carries the browser protections of a JSON API', function (this: MediaNestWorld) {

@@ -7,6 +7,7 @@ Feature: Bad input to every route that writes
   | The body | The answer |
   |---|---|
   | is not valid JSON | 400 `INVALID_JSON` |
+  | is not valid UTF-8 | 400 `INVALID_JSON` |
   | is empty but declared as `application/json` | 400 `INVALID_JSON` |
   | has a field of the wrong type (`"603"` is not `603`) | 400 `VALIDATION_ERROR` |
   | lacks a required field | 400 `VALIDATION_ERROR` |

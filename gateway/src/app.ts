@@ -13,7 +13,10 @@ import { healthRoutes } from './health/routes';
 import { downloadRoutes } from './downloads/routes';
 import { installCompilers } from './http/compilers';
 import { installErrorHandler } from './http/error-handler';
+import { installJsonBodyParser } from './http/json-body';
 import { named } from './http/named-plugin';
+import { openApiOptions } from './http/openapi';
+import { installRouteContract } from './http/route-contract';
 import { installRateLimits } from './http/rate-limits';
 import { securityHeaders } from './http/security-headers';
 import { libraryRoutes } from './library/routes';
@@ -41,6 +44,12 @@ export interface Gateway {
 }
 
 export const API_PREFIX = '/api/v1';
+const openApiRoute = {
+  operationId: 'getOpenApiDocument',
+  summary: 'This document',
+  tags: ['meta'],
+  response: { 200: { description: 'The OpenAPI 3.1 document of this API', type: 'object', additionalProperties: true } },
+};
 const CORRELATION_ID = /^[A-Za-z0-9._-]{1,128}$/;
 
 /** Builds the MediaNest gateway from its configuration and dependencies and starts it listening. */
@@ -67,8 +76,10 @@ export async function buildGateway(config: GatewayConfig, deps: GatewayDeps = {}
     requestIdLogLabel: 'correlationId',
   });
   app.removeContentTypeParser('text/plain'); // JSON bodies only
+  installJsonBodyParser(app);
   installCompilers(app);
   installErrorHandler(app);
+  installRouteContract(app);
   const security = securityHeaders();
   // Hooks on every request are callback-style and settle synchronously when there is nothing to
   // wait for: each promise costs, and the liveness route has to keep pace with a bare route.
@@ -77,9 +88,7 @@ export async function buildGateway(config: GatewayConfig, deps: GatewayDeps = {}
     done();
   });
   await app.register(cookie);
-  await app.register(swagger, {
-    openapi: { openapi: '3.1.0', info: { title: 'MediaNest API gateway', version: '1.0.0' }, servers: [{ url: API_PREFIX }] },
-  });
+  await app.register(swagger, { openapi: openApiOptions(API_PREFIX) });
   await installRateLimits(app, config.rateLimits);
   app.addHook('onRequest', (request, _reply, done) => {
     const verifying = identify(services, request);
@@ -112,7 +121,7 @@ export async function buildGateway(config: GatewayConfig, deps: GatewayDeps = {}
       await api.register(named(monitoringRoutes), { services });
       await api.register(named(resilienceRoutes), { services });
       await api.register(named(downloadRoutes), { services });
-      api.get('/openapi.json', { config: { access: 'public', rateLimited: false }, schema: { hide: true } }, async () => app.swagger());
+      api.get('/openapi.json', { config: { access: 'public', rateLimited: false }, schema: openApiRoute }, async () => app.swagger());
     }, 'api'),
     { prefix: API_PREFIX },
   );

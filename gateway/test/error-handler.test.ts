@@ -40,3 +40,18 @@ test('an unknown route answers NOT_FOUND in the envelope', async () => {
   assert.equal(response.statusCode, 404);
   assert.equal(response.json().error.code, 'NOT_FOUND');
 });
+
+test('a method the path does not have answers METHOD_NOT_ALLOWED with Allow; an unknown path stays NOT_FOUND', async () => {
+  const app = Fastify({ logger: false });
+  installErrorHandler(app);
+  app.get('/things/:id', async () => 'ok');
+  app.delete('/things/:id', async () => 'ok');
+  await app.ready();
+  const wrongMethod = await app.inject({ method: 'PUT', url: '/things/7?x=1' });
+  assert.equal(wrongMethod.statusCode, 405);
+  assert.equal(wrongMethod.headers.allow, 'DELETE, GET, HEAD');
+  assert.equal(wrongMethod.json().error.code, 'METHOD_NOT_ALLOWED');
+  const unknown = await app.inject({ method: 'PUT', url: '/things/7/more' });
+  assert.equal(unknown.statusCode, 404);
+  assert.equal(unknown.headers.allow, undefined);
+});

@@ -23,6 +23,8 @@ export const CONTRACT_STATUS = {
   // 404
   NOT_FOUND: 404,
   PIN_NOT_FOUND: 404,
+  // 405
+  METHOD_NOT_ALLOWED: 405, // also "Conventions": with an Allow header
   // 409
   ALREADY_REQUESTED: 409, // also "Media requests": POST /media/requests
   REQUEST_NOT_PENDING: 409, // also "Media requests": owner deleting after pending

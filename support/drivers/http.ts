@@ -1,11 +1,14 @@
 import { Agent, request as httpRequest } from 'node:http';
+import { checkExchange } from '../contract/validate';
 
 export interface ApiRequest {
   method: string;
   path: string;
   headers?: Record<string, string>;
-  /** An object is sent as JSON; a string is sent as it is (for malformed bodies). */
+  /** An object is sent as JSON; a string or bytes are sent as they are (for malformed bodies). */
   body?: unknown;
+  /** Sent outside the contract on purpose (an unknown route, a wrong method, a malformed body). */
+  outOfContract?: boolean;
 }
 
 export interface ApiResponse {
@@ -27,6 +30,12 @@ export interface HttpExchange {
   realAt: number;
   /** Set once a step has looked at the status: an unexpected 5xx no step asserted fails the scenario. */
   asserted: boolean;
+  /** The operation of support/contract/openapi.json the request reached; none for an unknown route or method. */
+  operationId?: string;
+  /** Sent outside the contract on purpose (copied from the request). */
+  outOfContract?: boolean;
+  /** Where the answer breaks the contract (operation, status, schema path); empty when it keeps it. */
+  violations?: string[];
 }
 
 /**
@@ -45,9 +54,11 @@ export class HttpDriver {
 
   async send(actor: string, request: ApiRequest): Promise<HttpExchange> {
     const url = new URL(request.path, await this.baseUrl());
-    const payload = request.body === undefined ? undefined : typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
+    const payload = request.body === undefined ? undefined : typeof request.body === 'string' || Buffer.isBuffer(request.body) ? request.body : JSON.stringify(request.body);
     const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
     if (payload !== undefined && !Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
+    // node:http frames a DELETE's body only when told its length: without it the body reads as a next request
+    if (payload !== undefined) headers['content-length'] = String(Buffer.byteLength(payload));
     const started = performance.now();
     const at = this.now();
     const response = await new Promise<ApiResponse>((resolve, reject) => {
@@ -63,7 +74,7 @@ export class HttpDriver {
       outgoing.on('error', reject);
       outgoing.end(payload);
     });
-    const exchange: HttpExchange = { actor, request: { ...request, headers }, response, durationMs: performance.now() - started, at, realAt: started, asserted: false };
+    const exchange = checkedAgainstContract({ actor, request: { ...request, headers }, response, durationMs: performance.now() - started, at, realAt: started, asserted: false });
     this.record(exchange);
     return exchange;
   }
@@ -71,6 +82,15 @@ export class HttpDriver {
   close(): void {
     this.agent.destroy();
   }
+}
+
+/** Adds what the contract check found (support/contract/validate.ts); every recorder of exchanges calls it. */
+export function checkedAgainstContract(exchange: HttpExchange): HttpExchange {
+  exchange.outOfContract = exchange.request.outOfContract === true;
+  const { operationId, violations } = checkExchange(exchange);
+  exchange.operationId = operationId;
+  exchange.violations = violations;
+  return exchange;
 }
 
 export function flatten(headers: NodeJS.Dict<string | string[]>): Record<string, string> {

@@ -1,6 +1,6 @@
 import { EventSource, type EventSourceFetchInit } from 'eventsource';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
-import { flatten, parse, type HttpExchange } from './http';
+import { checkedAgainstContract, flatten, parse, type HttpExchange } from './http';
 
 export interface ReceivedEvent {
   id: number;
@@ -113,7 +113,7 @@ export class EventStream {
     if (this.closed) return;
     this.closed = true;
     this.source.close();
-    this.record({
+    this.record(checkedAgainstContract({
       actor: this.actor,
       request: { method: 'GET', path: new URL(this.url).pathname, headers: this.headers({}) },
       response: { status: this.answer?.status ?? 0, headers: this.answer?.headers ?? {}, text: this.transcript, body: parse(this.transcript) },
@@ -121,7 +121,7 @@ export class EventStream {
       at: this.openedOnClock,
       realAt: this.opened,
       asserted: false,
-    });
+    }));
     this.changed();
   }
 

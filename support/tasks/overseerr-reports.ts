@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { HttpExchange } from '../drivers/http';
+import { checkedAgainstContract, type HttpExchange } from '../drivers/http';
 import { WEBHOOK_SECRET } from '../target/environment';
 import type { MediaRequest } from '../upstreams/overseerr/model';
 import { postWebhook } from '../upstreams/overseerr/webhook';
@@ -59,7 +59,7 @@ export const OverseerrReports = {
     const started = performance.now();
     const at = world.clock.now();
     const reply = await postWebhook(`${await world.gatewayUrl()}${WEBHOOK_PATH}`, authorization, body);
-    const exchange: HttpExchange = {
+    const exchange = checkedAgainstContract({
       actor: OVERSEERR,
       request: { method: 'POST', path: WEBHOOK_PATH, headers: shownAuthorization(authorization), body },
       response: { status: reply.status, headers: reply.headers, text: reply.body, body: parse(reply.body) },
@@ -67,7 +67,7 @@ export const OverseerrReports = {
       at,
       realAt: started,
       asserted: false,
-    };
+    });
     world.exchanges.push(exchange);
     return exchange;
   },

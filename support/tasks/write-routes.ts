@@ -7,6 +7,7 @@ import type { MediaNestWorld } from '../world';
 /** The kinds of bad body a careless or hostile client sends, with the code the contract documents for each. */
 export const BAD_BODY_CODES = {
   'malformed JSON': 'INVALID_JSON',
+  'a body that is not UTF-8': 'INVALID_JSON',
   'an empty body sent as JSON': 'INVALID_JSON',
   'a field of the wrong type': 'VALIDATION_ERROR',
   'a missing field': 'VALIDATION_ERROR',
@@ -18,7 +19,7 @@ export const BAD_BODY_CODES = {
 export type BadBodyKind = keyof typeof BAD_BODY_CODES;
 
 export interface BadBody {
-  body: string;
+  body: string | Buffer;
   contentType: string;
 }
 
@@ -116,6 +117,8 @@ export function badBodiesFor(route: WriteRoute): Array<[BadBodyKind, BadBody]> {
   const valid = JSON.stringify(route.valid);
   const bodies: Array<[BadBodyKind, BadBody | undefined]> = [
     ['malformed JSON', { body: valid.slice(0, -1) + ',', contentType: 'application/json' }],
+    // the valid body with one byte that can never appear in UTF-8 inside its first string
+    ['a body that is not UTF-8', { body: notUtf8(valid), contentType: 'application/json' }],
     // Fastify reports an empty JSON body apart from malformed JSON
     ['an empty body sent as JSON', { body: '', contentType: 'application/json' }],
     ['a field of the wrong type', json(route.wrongType)],
@@ -125,4 +128,13 @@ export function badBodiesFor(route: WriteRoute): Array<[BadBodyKind, BadBody]> {
     ['a body over 64 KiB', json({ ...route.valid, padding: 'x'.repeat(70 * 1024) })],
   ];
   return bodies.filter((entry): entry is [BadBodyKind, BadBody] => entry[1] !== undefined);
+}
+
+/** The JSON text's bytes with 0xFF, which UTF-8 never uses, inside its first string value (a body without one gets one). */
+function notUtf8(json: string): Buffer {
+  const at = json.indexOf('":"');
+  const bytes = Buffer.from(json, 'utf8');
+  if (at < 0) return Buffer.concat([Buffer.from('{"text":"'), Buffer.from([0xff]), Buffer.from('"}')]);
+  const cut = Buffer.byteLength(json.slice(0, at + 3), 'utf8');
+  return Buffer.concat([bytes.subarray(0, cut), Buffer.from([0xff]), bytes.subarray(cut)]);
 }

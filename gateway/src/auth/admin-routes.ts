@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { errorResponses } from '../http/error-responses';
 import { ApiError, notFound } from '../http/errors';
 import { ok } from '../http/envelope';
 import type { GatewayServices } from '../services';
@@ -14,12 +13,12 @@ export async function adminUserRoutes(app: FastifyInstance, { services }: { serv
 
   app.get('/admin/users', {
     config: { access: 'admin' },
-    schema: { tags: ['admin'], response: { 200: usersReply, ...errorResponses } },
+    schema: { operationId: 'listUsers', summary: 'Everyone who ever signed in', tags: ['admin'], response: { 200: usersReply } },
   }, async () => ok(users.list().map(presentUser)));
 
   app.patch<{ Params: { id: number }; Body: { role: Role } }>('/admin/users/:id/role', {
-    config: { access: 'admin' },
-    schema: { tags: ['admin'], params: userIdParams, body: roleBody, response: { 200: userReply, ...errorResponses } },
+    config: { access: 'admin', refusals: ['NOT_FOUND', 'CANNOT_DEMOTE_SELF'] },
+    schema: { operationId: 'changeUserRole', summary: "Change someone's role", tags: ['admin'], params: userIdParams, body: roleBody, response: { 200: userReply } },
   }, async (request) => {
     const { id } = request.params;
     const target = users.byId(id);

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { errorResponses } from '../http/error-responses';
 import { ApiError } from '../http/errors';
-import { ok, noContent } from '../http/envelope';
+import { noContent, ok } from '../http/envelope';
 import { routeLimit } from '../http/rate-limits';
+import { UPSTREAM_FAILURES } from '../http/route-contract';
 import type { GatewayServices } from '../services';
 import type { User } from '../store/users';
 import { caller, CSRF_COOKIE, SESSION_COOKIE } from './guard';
@@ -15,8 +15,8 @@ export async function authRoutes(app: FastifyInstance, { services }: { services:
   const { clock, config, plexTv, signIns, users, tokens, cipher } = services;
 
   app.post('/auth/plex/pin', {
-    config: { access: 'public', rateLimit: routeLimit('pin', config.rateLimits.pinPerMinute) },
-    schema: { tags: ['auth'], body: createPinBody, response: { 201: createPinReply, ...errorResponses } },
+    config: { access: 'public', rateLimit: routeLimit('pin', config.rateLimits.pinPerMinute), refusals: UPSTREAM_FAILURES },
+    schema: { operationId: 'createPin', summary: 'Ask plex.tv for a sign-in PIN', tags: ['auth'], body: createPinBody, response: { 201: createPinReply } },
   }, async (request, reply) => {
     const pin = await plexTv.createPin(request.id);
     signIns.recordPin(pin.id, pin.code, Date.parse(pin.expiresAt), clock.now());
@@ -24,8 +24,12 @@ export async function authRoutes(app: FastifyInstance, { services }: { services:
   });
 
   app.post<{ Body: { pinId: number } }>('/auth/plex/verify', {
-    config: { access: 'public', rateLimit: routeLimit('verify', config.rateLimits.verifyPerMinute) },
-    schema: { tags: ['auth'], body: verifyBody, response: { 200: verifyReply, ...errorResponses } },
+    config: {
+      access: 'public',
+      rateLimit: routeLimit('verify', config.rateLimits.verifyPerMinute),
+      refusals: ['PIN_NOT_AUTHORIZED', 'PIN_NOT_FOUND', 'PIN_EXPIRED', 'PLEX_TOKEN_INVALID', ...UPSTREAM_FAILURES],
+    },
+    schema: { operationId: 'verifyPin', summary: 'Sign in with a PIN approved at plex.tv', tags: ['auth'], body: verifyBody, response: { 200: verifyReply } },
   }, async (request, reply) => {
     const { pinId } = request.body;
     // Only PINs this gateway asked plex.tv for: one made at plex.tv some other way, even for
@@ -47,7 +51,7 @@ export async function authRoutes(app: FastifyInstance, { services }: { services:
 
   app.get('/auth/session', {
     config: { access: 'user' },
-    schema: { tags: ['auth'], response: { 200: sessionReply, ...errorResponses } },
+    schema: { operationId: 'getSession', summary: 'Who is signed in, until when', tags: ['auth'], response: { 200: sessionReply } },
   }, async (request) => {
     const { user, claims } = caller(request);
     return ok({ user: presentUser(user), expiresAt: new Date(claims.expiresAt).toISOString() });
@@ -55,7 +59,7 @@ export async function authRoutes(app: FastifyInstance, { services }: { services:
 
   app.post('/auth/logout', {
     config: { access: 'user' },
-    schema: { tags: ['auth'], response: { 204: noContent, ...errorResponses } },
+    schema: { operationId: 'logout', summary: 'Sign out: the token is revoked at once', tags: ['auth'], response: { 204: noContent('Signed out') } },
   }, async (request, reply) => {
     const { claims } = caller(request);
     signIns.revoke(claims.jti, claims.expiresAt);

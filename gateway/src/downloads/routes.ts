@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { caller } from '../auth/guard';
-import { ok, noContent } from '../http/envelope';
-import { errorResponses } from '../http/error-responses';
+import { noContent, ok } from '../http/envelope';
+import { ApiError } from '../http/errors';
 import type { GatewayServices } from '../services';
 import type { DownloadStatus } from './download-store';
 import { Downloads, presentDownload, type DownloadOrder } from './downloads';
 import { serveEventStream } from './event-stream';
 import {
-  createDownloadBody, downloadIdParams, downloadListQuery, downloadListReply, downloadReply, eventStreamReply, lastEventIdHeaders,
+  createDownloadBody, downloadAccepted, downloadIdParams, downloadListQuery, downloadListReply, downloadReply, eventStreamReply, lastEventIdHeaders,
 } from './schemas';
 
 type ById = { Params: { id: number } };
@@ -23,8 +23,13 @@ export async function downloadRoutes(app: FastifyInstance, { services }: { servi
   downloads.recover();
 
   app.post<{ Body: DownloadOrder }>('/youtube/downloads', {
-    config: { access: 'user' },
-    schema: { tags: ['downloads'], body: createDownloadBody, response: { 202: downloadReply, ...errorResponses } },
+    config: { access: 'user', refusals: ['INVALID_URL', 'DOWNLOAD_ACTIVE', 'QUOTA_EXCEEDED'] },
+    // a link of no accepted form is INVALID_URL, as the link parser would answer, not a validation error
+    schemaErrorFormatter: (errors) =>
+      errors.length > 0 && errors.every((issue) => issue.instancePath === '/url' && issue.keyword === 'pattern')
+        ? new ApiError('INVALID_URL', 'Only https links to one YouTube video (youtube.com, youtu.be) are accepted')
+        : new Error('The request is not valid'),
+    schema: { operationId: 'createDownload', summary: 'Download a YouTube video', tags: ['downloads'], body: createDownloadBody, response: { 202: downloadAccepted } },
   }, async (request, reply) => {
     const download = downloads.create(caller(request).user.id, request.body);
     return reply.code(202).header('location', `${request.routeOptions.url}/${download.id}`).send(ok(presentDownload(download)));
@@ -32,7 +37,7 @@ export async function downloadRoutes(app: FastifyInstance, { services }: { servi
 
   app.get<{ Querystring: { status?: DownloadStatus; page: number; pageSize: number } }>('/youtube/downloads', {
     config: { access: 'user' },
-    schema: { tags: ['downloads'], querystring: downloadListQuery, response: { 200: downloadListReply, ...errorResponses } },
+    schema: { operationId: 'listDownloads', summary: "The caller's own downloads", tags: ['downloads'], querystring: downloadListQuery, response: { 200: downloadListReply } },
   }, async (request) => {
     const { status, page, pageSize } = request.query;
     const { items, total } = downloads.store.page(caller(request).user.id, status, (page - 1) * pageSize, pageSize);
@@ -40,25 +45,27 @@ export async function downloadRoutes(app: FastifyInstance, { services }: { servi
   });
 
   app.get<ById>('/youtube/downloads/:id', {
-    config: { access: 'user' },
-    schema: { tags: ['downloads'], params: downloadIdParams, response: { 200: downloadReply, ...errorResponses } },
+    config: { access: 'user', refusals: ['NOT_FOUND'] },
+    schema: { operationId: 'getDownload', summary: 'One of the caller\'s downloads', tags: ['downloads'], params: downloadIdParams, response: { 200: downloadReply } },
   }, async (request) => ok(presentDownload(downloads.owned(caller(request).user.id, request.params.id))));
 
   app.delete<ById>('/youtube/downloads/:id', {
-    config: { access: 'user' },
-    schema: { tags: ['downloads'], params: downloadIdParams, response: { 204: noContent, ...errorResponses } },
+    config: { access: 'user', refusals: ['NOT_FOUND', 'DOWNLOAD_FINISHED'] },
+    schema: { operationId: 'cancelDownload', summary: 'Cancel a download (stops yt-dlp if running)', tags: ['downloads'], params: downloadIdParams, response: { 204: noContent('Cancelled') } },
   }, async (request, reply) => {
     downloads.cancel(caller(request).user.id, request.params.id);
     return reply.code(204).send();
   });
 
   app.get<ById & { Headers: { 'last-event-id'?: string } }>('/youtube/downloads/:id/events', {
-    config: { access: 'user' },
+    config: { access: 'user', refusals: ['NOT_FOUND'] },
     schema: {
+      operationId: 'followDownloadEvents',
+      summary: "A download's progress as Server-Sent Events",
       tags: ['downloads'],
       params: downloadIdParams,
       headers: lastEventIdHeaders,
-      response: { 200: eventStreamReply, 204: noContent, ...errorResponses },
+      response: { 200: eventStreamReply, 204: noContent('The download has ended and nothing was missed: do not reconnect') },
     },
   }, async (request, reply) => {
     const download = downloads.owned(caller(request).user.id, request.params.id);

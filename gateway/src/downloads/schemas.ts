@@ -1,4 +1,4 @@
-import { arrayOf, enumOf, envelope, integer, number, object, string, type Schema } from '../http/envelope';
+import { arrayOf, enumOf, envelope, integer, number, object, pageNumber, recordId, string, type Schema } from '../http/envelope';
 import { MAX_LINK_LENGTH } from './youtube-link';
 import { FORMATS, QUALITIES } from './yt-dlp-args';
 
@@ -23,9 +23,17 @@ const downloadSchema: Schema = object(
   ['id', 'url', 'videoId', 'status', 'progress', 'quality', 'format', 'createdAt'],
 );
 
+/**
+ * The forms of link parseYouTubeLink accepts, as a pattern the document can publish: anything else
+ * is refused before the parser sees it. The parser still has the last word (two `v=` ids, say).
+ */
+const YOUTUBE_LINK =
+  '^https://(?:(?:www\\.|m\\.|music\\.)?youtube\\.com/(?:watch/?\\?(?:[\\x21-\\x7e]*&)?v=[A-Za-z0-9_-]{11}(?:[&#][\\x21-\\x7e]*)?'
+  + '|(?:shorts|embed|live)/[A-Za-z0-9_-]{11}/?(?:[?#][\\x21-\\x7e]*)?)|youtu\\.be/[A-Za-z0-9_-]{11}/?(?:[?#][\\x21-\\x7e]*)?)$';
+
 export const createDownloadBody: Schema = object(
   {
-    url: { type: 'string', minLength: 1, maxLength: MAX_LINK_LENGTH },
+    url: { type: 'string', minLength: 1, maxLength: MAX_LINK_LENGTH, pattern: YOUTUBE_LINK },
     quality: { ...enumOf(...QUALITIES), default: '1080p' },
     format: { ...enumOf(...FORMATS), default: 'mp4' },
   },
@@ -33,27 +41,45 @@ export const createDownloadBody: Schema = object(
 );
 
 export const downloadReply = envelope(downloadSchema);
-
-export const downloadListQuery: Schema = {
-  type: 'object',
-  properties: {
-    status: enumOf(...STATUSES),
-    page: { type: 'integer', minimum: 1, default: 1 },
-    pageSize: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
-  },
+export const downloadAccepted: Schema = {
+  ...downloadReply,
+  description: 'Accepted: it runs in the background',
+  headers: { location: { type: 'string', description: 'Where the download can be read' } },
 };
+
+export const downloadListQuery: Schema = object(
+  { status: enumOf(...STATUSES), page: pageNumber, pageSize: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
+  [],
+);
 
 export const downloadListReply = envelope(arrayOf(downloadSchema), object({ page: integer, pageSize: integer, total: integer, totalPages: integer }));
 
-export const downloadIdParams: Schema = object({ id: { type: 'integer', minimum: 1 } });
+export const downloadIdParams: Schema = object({ id: recordId });
 
 export const lastEventIdHeaders: Schema = {
   type: 'object',
   properties: { 'last-event-id': { type: 'string', pattern: '^\\d{1,15}$' } },
 };
 
-/** The event stream itself is not JSON; this documents it in /openapi.json. */
+/** The event stream itself is not JSON; each event's `data` line is, described in `x-sse-events`. */
 export const eventStreamReply: Schema = {
   description: '`status`, `progress`, `completed` and `failed` events with increasing ids; a comment heartbeat every 15 s',
-  content: { 'text/event-stream': { schema: { type: 'string' } } },
+  content: {
+    'text/event-stream': {
+      schema: { type: 'string' },
+      'x-sse-events': {
+        status: { $ref: '#/components/schemas/DownloadStatusEvent' },
+        progress: { $ref: '#/components/schemas/DownloadProgressEvent' },
+        completed: { $ref: '#/components/schemas/DownloadCompletedEvent' },
+        failed: { $ref: '#/components/schemas/DownloadFailedEvent' },
+      },
+    },
+  },
+};
+
+export const SSE_EVENT_SCHEMAS: Record<string, Schema> = {
+  DownloadStatusEvent: object({ status: enumOf(...STATUSES) }),
+  DownloadProgressEvent: object({ percent: { type: 'number', minimum: 0, maximum: 100 } }),
+  DownloadCompletedEvent: object({ file: object({ name: string, size: integer }) }),
+  DownloadFailedEvent: object({ error: string }),
 };

@@ -12,13 +12,16 @@ export async function healthRoutes(app: FastifyInstance, { services }: { service
   const startedAt = services.clock.now();
   const open = { access: 'public' as const, rateLimited: false };
 
-  app.get('/health', { config: open, schema: { tags: ['health'], response: { 200: liveReply } } }, async () => ({
+  app.get('/health', { config: open, schema: { operationId: 'getLiveness', summary: 'Liveness', tags: ['health'], response: { 200: liveReply } } }, async () => ({
     success: true,
     data: { status: 'ok', uptimeSeconds: Math.floor((services.clock.now() - startedAt) / 1000) },
   }));
 
   // An open breaker is reported but does not make the gateway unready: it still serves what it can.
-  app.get('/health/ready', { config: open, schema: { tags: ['health'], response: { 200: readyReply, 503: readyReply } } }, async (_request, reply) => {
+  app.get('/health/ready', {
+    config: open,
+    schema: { operationId: 'getReadiness', summary: 'Readiness: the database answers', tags: ['health'], response: { 200: readyReply, 503: { ...readyReply, description: 'Not ready: the database does not answer' } } },
+  }, async (_request, reply) => {
     const ready = isReachable(services.db);
     return reply.code(ready ? 200 : 503).send({
       success: ready,

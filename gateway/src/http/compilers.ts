@@ -9,7 +9,7 @@ import fastJsonStringify from 'fast-json-stringify';
  */
 
 // Bodies are strict: no coercion ("603" is not 603) and unknown fields are refused, not stripped.
-const bodyAjv = new Ajv({ allErrors: true, coerceTypes: false, removeAdditional: false, useDefaults: true, strict: false });
+const bodyAjv = new Ajv({ allErrors: true, coerceTypes: false, removeAdditional: false, useDefaults: true, strict: false, discriminator: true });
 // Query strings and path parameters are text on the wire, so they are coerced.
 const textAjv = new Ajv({ allErrors: true, coerceTypes: 'array', removeAdditional: false, useDefaults: true, strict: false });
 

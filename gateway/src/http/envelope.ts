@@ -2,23 +2,6 @@
 
 export type Schema = Record<string, unknown>;
 
-export const errorEnvelope: Schema = {
-  type: 'object',
-  properties: {
-    success: { type: 'boolean' },
-    error: {
-      type: 'object',
-      required: ['code', 'message', 'correlationId'],
-      properties: {
-        code: { type: 'string' },
-        message: { type: 'string' },
-        correlationId: { type: 'string' },
-        details: { type: 'object', additionalProperties: true },
-      },
-    },
-  },
-};
-
 /** `{success: true, data, meta?}` around the given data schema. */
 export function envelope(data: Schema, meta?: Schema): Schema {
   return {
@@ -34,12 +17,22 @@ export function object(properties: Record<string, Schema>, required: string[] = 
 
 export const string: Schema = { type: 'string' };
 export const integer: Schema = { type: 'integer' };
+/** A stored record's id (and a PIN's at plex.tv): bounded, so an id SQLite cannot hold is a 400, not a 500. */
+export const recordId: Schema = { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER };
+/** Every list's page number (CONTRACT.md, "Conventions"). */
+export const pageNumber: Schema = { type: 'integer', minimum: 1, maximum: 100_000, default: 1 };
 export const number: Schema = { type: 'number' };
 export const boolean: Schema = { type: 'boolean' };
-/** A 204's empty body: one shared object, so its serializer is compiled once per process (compilers.ts). */
-export const noContent: Schema = { type: 'null' };
 export const nullable = (schema: Schema): Schema => ({ ...schema, type: [schema.type as string, 'null'] });
 export const arrayOf = (items: Schema): Schema => ({ type: 'array', items });
 export const enumOf = (...values: string[]): Schema => ({ type: 'string', enum: values });
+
+/** An answer without a body; one object per description, so its serializer is compiled once per process (compilers.ts). */
+const emptyBodies = new Map<string, Schema>();
+export const noContent = (description: string): Schema => {
+  let schema = emptyBodies.get(description);
+  if (!schema) emptyBodies.set(description, (schema = { type: 'null', description }));
+  return schema;
+};
 
 export const ok = <T>(data: T, meta?: Record<string, unknown>) => (meta ? { success: true as const, data, meta } : { success: true as const, data });

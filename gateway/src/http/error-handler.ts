@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AllowedMethods } from './allowed-methods';
 import { ApiError } from './errors';
 
 interface ValidationIssue {
@@ -11,10 +12,19 @@ interface ValidationIssue {
 /**
  * The one root error handler: catalogued errors answer with their status and code, Fastify's own
  * request errors are mapped into the catalogue, and anything else becomes a logged, generic 500.
+ * A path that exists without the request's method is 405 with `Allow`; any other miss is 404.
+ * Install it before the routes: it learns their methods as they are registered.
  */
 export function installErrorHandler(app: FastifyInstance): void {
+  const allowed = new AllowedMethods();
+  allowed.install(app);
   app.setErrorHandler((error: FastifyError, request, reply) => sendError(request, reply, toApiError(error, request)));
-  app.setNotFoundHandler((request, reply) => sendError(request, reply, new ApiError('NOT_FOUND', 'No such route')));
+  app.setNotFoundHandler((request, reply) => {
+    const methods = allowed.of(request.url);
+    if (!methods.length) return sendError(request, reply, new ApiError('NOT_FOUND', 'No such route'));
+    const allow = methods.join(', ');
+    return sendError(request, reply, new ApiError('METHOD_NOT_ALLOWED', `This address answers ${allow} only`, undefined, { allow }));
+  });
 }
 
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: ApiError) {
@@ -63,10 +73,12 @@ function describe(issue: ValidationIssue, part: string | undefined) {
   const field =
     issue.keyword === 'required' ? join(base, String(issue.params?.missingProperty))
     : issue.keyword === 'additionalProperties' ? join(base, String(issue.params?.additionalProperty))
+    : issue.keyword === 'discriminator' ? join(base, String(issue.params?.tag))
     : base || part || 'body';
   const problem =
     issue.keyword === 'required' ? 'is required'
     : issue.keyword === 'additionalProperties' ? 'is not allowed'
+    : issue.keyword === 'discriminator' ? 'must be one of the kinds this route knows'
     : issue.message ?? 'is not valid';
   return { field, in: part ?? 'body', problem };
 }

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { caller } from '../auth/guard';
-import { errorResponses } from '../http/error-responses';
 import { ApiError } from '../http/errors';
 import { ok } from '../http/envelope';
+import { UPSTREAM_FAILURES } from '../http/route-contract';
 import { UpstreamFailure } from '../resilience/upstream-failure';
 import type { GatewayServices } from '../services';
 import type { User } from '../store/users';
@@ -24,6 +24,10 @@ interface Kept {
   answer: Answer;
   body?: ReturnType<FastifyReply['serialize']>;
 }
+
+/** A Plex read may find the caller's Plex sign-in refused, or Plex failing; a keyed one, no such library. */
+const PLEX_READ = ['PLEX_TOKEN_INVALID', ...UPSTREAM_FAILURES] as const;
+const PLEX_KEYED = ['NOT_FOUND', ...PLEX_READ] as const;
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -77,8 +81,8 @@ export async function libraryRoutes(app: FastifyInstance, { services }: { servic
   }
 
   app.get('/plex/libraries', {
-    config: { access: 'user' },
-    schema: { tags: ['library'], response: { 200: librariesReply, ...errorResponses } },
+    config: { access: 'user', refusals: PLEX_READ },
+    schema: { operationId: 'listLibraries', summary: "The Plex server's libraries", tags: ['library'], response: { 200: librariesReply } },
   }, (request, reply) =>
     cached(request, reply, async (token) => ({
       data: (await plex.sections(token, request.id)).map(({ key, type, title }) => ({ key: String(key), type, title })),
@@ -86,8 +90,8 @@ export async function libraryRoutes(app: FastifyInstance, { services }: { servic
   );
 
   app.get<{ Params: { key: string }; Querystring: { offset: number; limit: number } }>('/plex/libraries/:key/items', {
-    config: { access: 'user' },
-    schema: { tags: ['library'], params: libraryParams, querystring: itemsQuery, response: { 200: itemsReply, ...errorResponses } },
+    config: { access: 'user', refusals: PLEX_KEYED },
+    schema: { operationId: 'listLibraryItems', summary: "A page of one library's items", tags: ['library'], params: libraryParams, querystring: itemsQuery, response: { 200: itemsReply } },
   }, (request, reply) =>
     cached(request, reply, async (token) => {
       const { offset, limit } = request.query;
@@ -97,29 +101,29 @@ export async function libraryRoutes(app: FastifyInstance, { services }: { servic
   );
 
   app.get<{ Querystring: { query: string } }>('/plex/search', {
-    config: { access: 'user' },
-    schema: { tags: ['library'], querystring: searchQuery, response: { 200: itemListReply, ...errorResponses } },
+    config: { access: 'user', refusals: PLEX_READ },
+    schema: { operationId: 'searchLibrary', summary: 'Search every library', tags: ['library'], querystring: searchQuery, response: { 200: itemListReply } },
   }, (request, reply) =>
     cached(request, reply, async (token) => ({ data: (await plex.search(token, request.query.query, 50, request.id)).map(presentItem) })),
   );
 
   app.get<{ Querystring: { limit: number } }>('/plex/recently-added', {
-    config: { access: 'user' },
-    schema: { tags: ['library'], querystring: recentQuery, response: { 200: itemListReply, ...errorResponses } },
+    config: { access: 'user', refusals: PLEX_READ },
+    schema: { operationId: 'listRecentlyAdded', summary: 'What was added lately', tags: ['library'], querystring: recentQuery, response: { 200: itemListReply } },
   }, (request, reply) =>
     cached(request, reply, async (token) => ({ data: (await plex.recentlyAdded(token, request.query.limit, request.id)).slice(0, request.query.limit).map(presentItem) })),
   );
 
   app.get<{ Params: { key: string } }>('/plex/libraries/:key/collections', {
-    config: { access: 'user' },
-    schema: { tags: ['library'], params: libraryParams, response: { 200: collectionsReply, ...errorResponses } },
+    config: { access: 'user', refusals: PLEX_KEYED },
+    schema: { operationId: 'listCollections', summary: "One library's collections", tags: ['library'], params: libraryParams, response: { 200: collectionsReply } },
   }, (request, reply) =>
     cached(request, reply, async (token) => ({ data: (await plex.collections(token, request.params.key, request.id)).map(presentCollection) })),
   );
 
   app.post<{ Params: { key: string } }>('/admin/plex/libraries/:key/refresh', {
-    config: { access: 'admin' },
-    schema: { tags: ['admin'], params: libraryParams, response: { 202: refreshReply, ...errorResponses } },
+    config: { access: 'admin', refusals: PLEX_KEYED },
+    schema: { operationId: 'refreshLibrary', summary: 'Ask Plex to rescan a library', tags: ['admin'], params: libraryParams, response: { 202: refreshReply } },
   }, async (request, reply) => {
     await plex.refresh(plexToken(caller(request).user), request.params.key, request.id);
     announceLibraryChanged(events, `an admin asked Plex to rescan library ${request.params.key}`, clock.now());

@@ -1,13 +1,15 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { errorResponses } from '../http/error-responses';
 import { ApiError, notFound } from '../http/errors';
 import { ok } from '../http/envelope';
+import { UPSTREAM_FAILURES } from '../http/route-contract';
 import type { GatewayServices } from '../services';
 import type { OverseerrApi } from '../upstreams/overseerr';
 import { announceStatus } from './announcements';
 import type { MediaRequestRepository } from './repository';
 import { listed, type ListQuery } from './listing';
 import { declineBody, listQuery, presentRequest, requestIdParams, requestListReply, requestReply } from './schemas';
+
+const DECISION_REFUSALS = ['NOT_FOUND', 'REQUEST_NOT_PENDING', ...UPSTREAM_FAILURES] as const;
 
 type Decision = { Params: { id: number }; Body: { reason?: string } | undefined };
 
@@ -23,7 +25,7 @@ export async function adminMediaRequestRoutes(app: FastifyInstance, { services, 
 
   app.get<{ Querystring: ListQuery }>('/admin/media/requests', {
     config: { access: 'admin' },
-    schema: { tags: ['admin'], querystring: listQuery, response: { 200: requestListReply, ...errorResponses } },
+    schema: { operationId: 'listAllMediaRequests', summary: "Every user's requests", tags: ['admin'], querystring: listQuery, response: { 200: requestListReply } },
   }, async (request) => listed(requests, request.query));
 
   const decide = (decision: 'approve' | 'decline') =>
@@ -42,16 +44,23 @@ export async function adminMediaRequestRoutes(app: FastifyInstance, { services, 
     };
 
   app.post<Decision>('/admin/media/requests/:id/approve', {
-    config: { access: 'admin' },
-    schema: { tags: ['admin'], params: requestIdParams, response: { 200: requestReply, ...errorResponses } },
+    config: { access: 'admin', refusals: DECISION_REFUSALS },
+    schema: { operationId: 'approveMediaRequest', summary: 'Approve a pending request', tags: ['admin'], params: requestIdParams, response: { 200: requestReply } },
   }, decide('approve'));
 
   app.post<Decision>('/admin/media/requests/:id/decline', {
-    config: { access: 'admin' },
+    config: { access: 'admin', refusals: DECISION_REFUSALS },
     // the reason is optional, and so is a body to carry it
     preValidation: async (request) => {
       request.body ??= {};
     },
-    schema: { tags: ['admin'], params: requestIdParams, body: declineBody, response: { 200: requestReply, ...errorResponses } },
+    schema: {
+      operationId: 'declineMediaRequest',
+      summary: 'Decline a pending request, with a reason or none',
+      tags: ['admin'],
+      params: requestIdParams,
+      body: declineBody,
+      response: { 200: requestReply },
+    },
   }, decide('decline'));
 }

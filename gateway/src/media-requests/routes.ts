@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { caller } from '../auth/guard';
-import { errorResponses } from '../http/error-responses';
 import { ApiError, notFound } from '../http/errors';
-import { ok, noContent } from '../http/envelope';
+import { noContent, ok } from '../http/envelope';
 import { named } from '../http/named-plugin';
+import { UPSTREAM_FAILURES } from '../http/route-contract';
 import type { GatewayServices } from '../services';
 import { OverseerrApi, OverseerrMediaStatus, type OverseerrSearchResult } from '../upstreams/overseerr';
 import { adminMediaRequestRoutes } from './admin-routes';
@@ -22,8 +22,8 @@ export async function mediaRequestRoutes(app: FastifyInstance, { services }: { s
   requests.failInterrupted(services.clock.now());
 
   app.get<{ Querystring: { query: string; page: number } }>('/media/search', {
-    config: { access: 'user' },
-    schema: { tags: ['media'], querystring: searchQuery, response: { 200: searchReply, ...errorResponses } },
+    config: { access: 'user', refusals: UPSTREAM_FAILURES },
+    schema: { operationId: 'searchMedia', summary: 'Search films and series to request', tags: ['media'], querystring: searchQuery, response: { 200: searchReply } },
   }, async (request) => {
     const found = await overseerr.search(request.query.query, request.query.page, request.id);
     const results = found.results.filter((result) => result.mediaType === 'movie' || result.mediaType === 'tv').map(presentResult);
@@ -31,13 +31,16 @@ export async function mediaRequestRoutes(app: FastifyInstance, { services }: { s
   });
 
   app.post<{ Body: CreateInput; Headers: { 'idempotency-key'?: string } }>('/media/requests', {
-    config: { access: 'user' },
-    schema: { tags: ['media'], body: createBody, headers: idempotencyHeaders, response: { 201: requestReply, ...errorResponses } },
+    config: { access: 'user', refusals: ['ALREADY_REQUESTED', 'OVERSEERR_ACCOUNT_MISSING', 'REQUEST_REFUSED', 'IDEMPOTENCY_KEY_REUSED', ...UPSTREAM_FAILURES] },
+    schema: {
+      operationId: 'createMediaRequest',
+      summary: 'Request a film or a series (some seasons or all)',
+      tags: ['media'],
+      body: createBody,
+      headers: idempotencyHeaders,
+      response: { 201: requestReply },
+    },
   }, async (request, reply) => {
-    const { mediaType, seasons } = request.body;
-    if (mediaType === 'movie' && seasons !== undefined) {
-      throw new ApiError('VALIDATION_ERROR', 'The request is not valid', { fields: [{ field: 'seasons', in: 'body', problem: 'is for series only' }] });
-    }
     const created = await creation.create(caller(request).user, request.body, request.headers['idempotency-key'], request.id);
     if ('replay' in created) return reply.code(201).header('idempotent-replayed', 'true').type('application/json; charset=utf-8').send(created.replay);
     return reply.code(201).send(ok(presentRequest(created.request)));
@@ -45,17 +48,23 @@ export async function mediaRequestRoutes(app: FastifyInstance, { services }: { s
 
   app.get<{ Querystring: ListQuery }>('/media/requests', {
     config: { access: 'user' },
-    schema: { tags: ['media'], querystring: listQuery, response: { 200: requestListReply, ...errorResponses } },
+    schema: { operationId: 'listMediaRequests', summary: "The caller's own requests", tags: ['media'], querystring: listQuery, response: { 200: requestListReply } },
   }, async (request) => listed(requests, { ...request.query, userId: caller(request).user.id }));
 
   app.get<{ Params: { id: number } }>('/media/requests/:id', {
-    config: { access: 'user' },
-    schema: { tags: ['media'], params: requestIdParams, response: { 200: requestReply, ...errorResponses } },
+    config: { access: 'user', refusals: ['NOT_FOUND'] },
+    schema: { operationId: 'getMediaRequest', summary: 'One request (its owner or an admin)', tags: ['media'], params: requestIdParams, response: { 200: requestReply } },
   }, async (request) => ok(presentRequest(visibleTo(request, requests))));
 
   app.delete<{ Params: { id: number } }>('/media/requests/:id', {
-    config: { access: 'user' },
-    schema: { tags: ['media'], params: requestIdParams, response: { 204: noContent, ...errorResponses } },
+    config: { access: 'user', refusals: ['NOT_FOUND', 'REQUEST_NOT_PENDING', ...UPSTREAM_FAILURES] },
+    schema: {
+      operationId: 'deleteMediaRequest',
+      summary: 'Withdraw a request (its owner while pending, an admin always)',
+      tags: ['media'],
+      params: requestIdParams,
+      response: { 204: noContent('Withdrawn, in Overseerr too') },
+    },
   }, async (request, reply) => {
     const found = visibleTo(request, requests);
     if (caller(request).user.role !== 'admin' && found.status !== 'pending') {

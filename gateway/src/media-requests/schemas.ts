@@ -1,4 +1,4 @@
-import { arrayOf, enumOf, envelope, integer, nullable, object, string, type Schema } from '../http/envelope';
+import { arrayOf, enumOf, envelope, integer, nullable, object, pageNumber, recordId, string, type Schema } from '../http/envelope';
 import { REQUEST_STATUSES } from './lifecycle';
 import type { MediaRequest } from './repository';
 
@@ -38,24 +38,36 @@ export function presentRequest(request: MediaRequest) {
 const tmdbId: Schema = { type: 'integer', minimum: 1, maximum: 2_147_483_647 };
 const season: Schema = { type: 'integer', minimum: 1, maximum: 1000 };
 
-/** Only what a person chooses: the id, status and owner of a request are the gateway's to set. */
-export const createBody: Schema = object(
-  { mediaType, tmdbId, seasons: { type: 'array', items: season, minItems: 1, maxItems: 100, uniqueItems: true } },
-  ['mediaType', 'tmdbId'],
-);
+/**
+ * Only what a person chooses: the id, status and owner of a request are the gateway's to set. A
+ * film has no seasons; a series may name some (none: all of them). The discriminator makes the
+ * validator check only the branch `mediaType` names, so a refusal names that branch's fields.
+ */
+export const createBody: Schema = {
+  type: 'object',
+  required: ['mediaType'],
+  discriminator: { propertyName: 'mediaType' },
+  oneOf: [
+    object({ mediaType: { type: 'string', const: 'movie' }, tmdbId }),
+    object(
+      { mediaType: { type: 'string', const: 'tv' }, tmdbId, seasons: { type: 'array', items: season, minItems: 1, maxItems: 100, uniqueItems: true } },
+      ['mediaType', 'tmdbId'],
+    ),
+  ],
+};
 
 export const idempotencyHeaders: Schema = {
   type: 'object',
   properties: { 'idempotency-key': { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7e]+$' } },
 };
 
-export const requestIdParams: Schema = object({ id: { type: 'integer', minimum: 1 } });
+export const requestIdParams: Schema = object({ id: recordId });
 
 export const listQuery: Schema = object(
   {
     status: enumOf(...REQUEST_STATUSES),
     mediaType,
-    page: { type: 'integer', minimum: 1, maximum: 100_000, default: 1 },
+    page: pageNumber,
     pageSize: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
   },
   [],

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { caller } from '../auth/guard';
 import { arrayOf, enumOf, envelope, integer, nullable, object, string } from '../http/envelope';
-import { errorResponses } from '../http/error-responses';
 import { notFound } from '../http/errors';
 import { ok } from '../http/envelope';
 import type { GatewayServices } from '../services';
@@ -26,12 +25,12 @@ export async function resilienceRoutes(app: FastifyInstance, { services }: { ser
 
   app.get('/admin/resilience', {
     config: { access: 'admin' },
-    schema: { tags: ['admin'], response: { 200: breakersReply, ...errorResponses } },
+    schema: { operationId: 'listBreakers', summary: "Every upstream's circuit breaker", tags: ['admin'], response: { 200: breakersReply } },
   }, async () => ok(breakers.states()));
 
   app.post<{ Params: { upstream: string } }>('/admin/resilience/:upstream/reset', {
-    config: { access: 'admin' },
-    schema: { tags: ['admin'], params: upstreamParams, response: { 200: breakerReply, ...errorResponses } },
+    config: { access: 'admin', refusals: ['NOT_FOUND'] },
+    schema: { operationId: 'resetBreaker', summary: "Close an upstream's circuit breaker", tags: ['admin'], params: upstreamParams, response: { 200: breakerReply } },
   }, async (request) => {
     const { upstream } = request.params;
     if (!isUpstreamName(upstream)) throw notFound('upstream');

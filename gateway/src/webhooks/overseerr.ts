@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { errorResponses } from '../http/error-responses';
 import { ApiError } from '../http/errors';
 import { noContent, type Schema } from '../http/envelope';
 import { announceLibraryChanged } from '../library/invalidation';
@@ -39,10 +38,16 @@ export async function overseerrWebhookRoutes(app: FastifyInstance, { services }:
   const requests = new MediaRequestRepository(services.db);
 
   app.post<{ Body: Notification }>('/webhooks/overseerr', {
-    config: { access: 'public', rateLimited: false },
+    config: { access: 'public', rateLimited: false, refusals: ['WEBHOOK_UNAUTHORIZED'] },
     // before the body is read: an unauthenticated caller learns nothing about what the body should be
     onRequest: async (request: FastifyRequest) => authorize(request.headers.authorization, config.overseerrWebhookSecret),
-    schema: { tags: ['webhooks'], body: notificationBody, response: { 204: noContent, ...errorResponses } },
+    schema: {
+      operationId: 'receiveOverseerrNotification',
+      summary: 'Overseerr reports what became of a request',
+      tags: ['webhooks'],
+      body: notificationBody,
+      response: { 204: noContent('Taken into account (or ignored: a replay, an unknown request)') },
+    },
   }, async (request, reply) => {
     const { notification_type: type, request: about } = request.body;
     const to = WEBHOOK_MOVES[type];
