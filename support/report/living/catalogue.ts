@@ -150,7 +150,7 @@ function describeCapability(key: string, readme: string | undefined): Capability
 }
 
 /** The product's capabilities in the order a person meets them; the suite's own checks last. */
-const ORDER = ['authentication', 'media-requests', 'library', 'downloads', 'realtime', 'monitoring', 'resilience', 'security', 'load', SUITE_ITSELF];
+const ORDER = ['authentication', 'media-requests', 'library', 'downloads', 'realtime', 'monitoring', 'resilience', 'security', 'contract', 'load', SUITE_ITSELF];
 
 function order(key: string): number {
   const index = ORDER.indexOf(key);
