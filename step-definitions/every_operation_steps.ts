@@ -6,7 +6,11 @@ import {
 } from '../support/contract/sweeps';
 import type { UpstreamName } from '../support/upstreams/fake-upstream';
 import type { FaultKind } from '../support/upstreams/faults';
+import { whileUpstreamHolds } from '../support/tasks/while-time-passes';
 import type { MediaNestWorld } from '../support/world';
+
+/** One deadline per upstream call, retries included (CONTRACT.md, "Resilience and limits"). */
+const UPSTREAM_DEADLINE_MS: Record<UpstreamName, number> = { 'plex-tv': 10_000, 'plex-server': 5_000, overseerr: 5_000, 'uptime-kuma': 5_000 };
 
 const NOTHING_MADE: SweepIds = { request: 1, pin: 1, bob: 1, missing: false };
 
@@ -88,13 +92,21 @@ When('everyone calls every operation after their one call of the minute', async 
 
 When('every operation that needs {upstream} is called while it {fault}', async function (this: MediaNestWorld, upstream: UpstreamName, fault: FaultKind) {
   const ids = await prepareSweep(this);
-  const expected = fault.kind === 'down' ? { status: 503, code: 'SERVICE_UNAVAILABLE' } : { status: 502, code: 'UPSTREAM_ERROR' };
+  const expected =
+    fault.kind === 'down' ? { status: 503, code: 'SERVICE_UNAVAILABLE' }
+    : fault.kind === 'silent' ? { status: 504, code: 'UPSTREAM_TIMEOUT' }
+    : { status: 502, code: 'UPSTREAM_ERROR' };
   const fake = this.upstreams.byName(upstream);
   fake.fails(fault);
   const answers: SweepAnswer[] = [];
   for (const { operationId } of operationsWhere(() => true)) {
     if (sampleOf(operationId).upstream !== upstream) continue;
-    answers.push({ operationId, expected, exchange: await send(this, sampleCall(this, operationId, ids)) });
+    const call = sampleCall(this, operationId, ids);
+    const exchange =
+      fault.kind === 'silent'
+        ? await whileUpstreamHolds(this, fake, call.caller.call(call.method, call.path, { body: call.body, headers: call.headers }), UPSTREAM_DEADLINE_MS[upstream])
+        : await send(this, call);
+    answers.push({ operationId, expected, exchange });
     // one failure per operation: the breaker would open after five and answer 503 for the rest
     await send(this, { caller: this.actor('Ada'), method: 'POST', path: `/api/v1/admin/resilience/${upstream}/reset` });
   }

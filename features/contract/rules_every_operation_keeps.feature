@@ -67,3 +67,11 @@ Feature: Rules every operation keeps
       | Overseerr   | answers with a server error |
       | plex.tv     | is down                     |
       | plex.tv     | answers with a server error |
+
+    # a timeout needs the scenario clock moved past the upstream's deadline
+    @embedded-only
+    Examples: silent upstreams
+      | an upstream | fails        |
+      | Plex        | stays silent |
+      | Overseerr   | stays silent |
+      | plex.tv     | stays silent |

@@ -26,6 +26,13 @@ Feature: Approving, declining and withdrawing requests
       Then Ada is refused with REQUEST_NOT_PENDING
       And Overseerr holds Bob's request for "Arrival" as declined
 
+    Scenario: a request already approved cannot be declined
+      Given Bob has requested "Arrival"
+      And Ada has approved Bob's request for "Arrival"
+      When Ada declines Bob's request for "Arrival" saying "Changed my mind"
+      Then Ada is refused with REQUEST_NOT_PENDING
+      And Overseerr holds Bob's request for "Arrival" as approved
+
     @security
     Scenario: a user cannot approve requests, not even his own
       Given Bob has requested "Arrival"
