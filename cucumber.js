@@ -1,35 +1,51 @@
 // Profiles of the MediaNest acceptance suite. Tags given on the command line are ANDed with a
 // profile's own, so `npx cucumber-js -p spawned --tags @smoke` runs the smoke scenarios spawned.
-// No profile but `load` names paths: Cucumber adds paths given on the command line to a profile's,
-// so `npx cucumber-js features/library/library_cache.feature` runs that file alone, and with no
-// path at all Cucumber reads features/**/*.feature.
-const reports = [
-  'progress',
-  'html:reports/cucumber-report.html',
-  'junit:reports/cucumber-junit.xml',
-  'message:reports/cucumber-messages.ndjson',
+// No profile names paths: Cucumber adds paths given on the command line to a profile's, so
+// `npx cucumber-js -p load features/load/reads_under_load.feature` runs that file alone, and with
+// no path at all Cucumber reads features/**/*.feature (the profile's tags pick its scenarios).
+
+/**
+ * The report files of a run, in `folder`: the default profile writes to reports/, every other
+ * profile to reports/<profile>/, so one run never overwrites another's report. Add a formatter
+ * to every profile here.
+ */
+const reportsFor = (folder, progress = 'progress') => [
+  progress,
+  `html:${folder}/cucumber-report.html`,
+  `junit:${folder}/cucumber-junit.xml`,
+  `message:${folder}/cucumber-messages.ndjson`,
 ];
 
-const common = {
+const SUITE_NAME = 'MediaNest gateway acceptance';
+
+/**
+ * A profile: its tags, its report folder, and anything else it sets. A run whose tags select no
+ * scenario fails and leaves reports saying so (support/plugins/nothing-selected.js).
+ */
+const profile = ({ tags, reports, progress, ...rest }) => ({
   requireModule: ['ts-node/register/transpile-only'],
   require: ['support/**/*.ts', 'step-definitions/**/*.ts'],
-  format: reports,
-  formatOptions: { junit: { suiteName: 'MediaNest gateway acceptance' } },
+  plugin: ['./support/plugins/nothing-selected.js'],
+  pluginOptions: { nothingSelected: { tags, reports, suiteName: SUITE_NAME } },
+  format: reportsFor(reports, progress),
+  formatOptions: { junit: { suiteName: SUITE_NAME } },
   worldParameters: { target: 'embedded' },
-};
+  tags,
+  ...rest,
+});
 
 const everydayTags = 'not @wip and not @load';
 
 module.exports = {
-  default: { ...common, tags: everydayTags },
-  ci: { ...common, tags: everydayTags, format: ['summary', ...reports.slice(1)], parallel: 2 },
-  smoke: { ...common, tags: '@smoke and not @wip' },
-  spawned: { ...common, tags: `${everydayTags} and not @embedded-only`, worldParameters: { target: 'spawned' } },
-  load: { ...common, paths: ['features/load/**/*.feature'], tags: '@load and not @wip', parallel: 0 },
-  remote: {
-    ...common,
+  default: profile({ tags: everydayTags, reports: 'reports' }),
+  ci: profile({ tags: everydayTags, reports: 'reports/ci', progress: 'summary', parallel: 2 }),
+  smoke: profile({ tags: '@smoke and not @wip', reports: 'reports/smoke' }),
+  spawned: profile({ tags: `${everydayTags} and not @embedded-only`, reports: 'reports/spawned', worldParameters: { target: 'spawned' } }),
+  load: profile({ tags: '@load and not @wip', reports: 'reports/load', parallel: 0 }),
+  remote: profile({
     // Downloads need the suite's fake yt-dlp and its per-scenario journal beside the gateway.
     tags: `${everydayTags} and not @embedded-only and not @fresh-gateway and not @downloads`,
+    reports: 'reports/remote',
     worldParameters: { target: 'remote' },
-  },
+  }),
 };
