@@ -2,8 +2,8 @@
  * `npm run flake-check -- N`: the default suite N times serially and N times with `--parallel 2`,
  * all while a busy loop takes one core, so flaky scenarios show here before anyone else meets
  * them. Each run is the default profile as people run it (its report formatters, and so the
- * history the living documentation reads, see every run); each run's messages and output are
- * kept in reports/flake-check/. The verdict is computed from those messages files: a scenario
+ * history the living documentation reads, see every run), plus a messages file of its own:
+ * each run's messages and output are kept in reports/flake-check/. The verdict is computed from those messages files: a scenario
  * that failed in some runs and passed in others is flaky. Ends with
  * `flake-check: N runs, N failed, N flaky`, and exits non-zero unless every run passed.
  */
@@ -12,7 +12,6 @@ import { startCpuHog } from './cpu-hog';
 import { runCucumber, type CucumberRun } from './cucumber-run';
 
 const FOLDER = 'reports/flake-check';
-const MESSAGES = 'reports/cucumber-messages.ndjson';
 
 async function main(): Promise<void> {
   const times = Number(process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) ?? 10);
@@ -24,7 +23,7 @@ async function main(): Promise<void> {
     for (const [mode, args] of [['serial', []], ['parallel', ['--parallel', '2']]] as const) {
       for (let i = 1; i <= times; i++) {
         const name = `${mode}-${i}`;
-        const run = { name, ...(await runCucumber([...args], MESSAGES, `${FOLDER}/${name}.ndjson`)) };
+        const run = { name, ...(await runCucumber([...args], `${FOLDER}/${name}.ndjson`)) };
         runs.push(run);
         const failed = run.scenarios.filter((scenario) => !scenario.passed).length;
         console.log(`${name.padEnd(12)} ${run.code === 0 ? 'passed' : `FAILED (exit ${run.code})`}  ${run.scenarios.length - failed} of ${run.scenarios.length} scenarios passed  ${run.seconds} s`);

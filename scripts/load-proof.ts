@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const results: CucumberRun[] = [];
   try {
     for (let i = 1; i <= runs; i++) {
-      const run = await runCucumber(['-p', 'load'], 'reports/load/cucumber-messages.ndjson', `${FOLDER}/${mode}-run-${i}.ndjson`);
+      const run = await runCucumber(['-p', 'load'], `${FOLDER}/${mode}-run-${i}.ndjson`);
       results.push(run);
       const failed = run.scenarios.filter((scenario) => !scenario.passed);
       console.log(`run ${i}/${runs}: ${run.code === 0 ? 'passed' : 'FAILED'}, ${run.scenarios.length - failed.length} of ${run.scenarios.length} scenarios in ${run.seconds} s`);
