@@ -14,7 +14,8 @@ export function startCpuHog(): CpuHog {
   const stop = () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   };
-  // a proof interrupted by Ctrl-C or an error must not leave the loop running
+  // a proof that ends, fails or is interrupted must not leave the loop running
   process.once('exit', stop);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
   return { pid: child.pid!, stop };
 }

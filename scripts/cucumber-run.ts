@@ -26,7 +26,12 @@ export async function runCucumber(args: string[], messagesFile: string): Promise
     const child = spawn(process.execPath, ['node_modules/@cucumber/cucumber/bin/cucumber.js', ...args, '--format', `message:${messagesFile}`], { stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.pipe(output, { end: false });
     child.stderr.pipe(output, { end: false });
-    child.on('close', (exit) => resolve(exit ?? 1));
+    const stop = () => child.kill(); // an interrupted check leaves no run behind
+    process.once('exit', stop);
+    child.on('close', (exit) => {
+      process.off('exit', stop);
+      resolve(exit ?? 1);
+    });
   });
   output.end();
   const seconds = Math.round((performance.now() - started) / 100) / 10;
