@@ -1,9 +1,10 @@
 /**
- * `npm test`: every check of the project in order, each one's output shown as it runs, then one
- * closing line that sums scenarios and unit tests: `N passed, N failed`.
+ * `npm test`: every check of the project in order, one line each (name, result, counts, seconds),
+ * then one closing line that sums scenarios and unit tests: `N passed, N failed`. Each check's
+ * whole output is kept in reports/npm-test/<check>.log, and a failed check's is printed in full.
  */
 import { spawn } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 
 interface Check {
   name: string;
@@ -14,6 +15,7 @@ interface Check {
   env?: Record<string, string>;
 }
 
+const LOGS = 'reports/npm-test';
 const cucumber = ['node', 'node_modules/@cucumber/cucumber/bin/cucumber.js'];
 const tsNode = ['node', '-r', 'ts-node/register/transpile-only'];
 
@@ -49,16 +51,11 @@ function unitTestFiles(): string[] {
 }
 
 function run(check: Check): Promise<{ code: number; output: string }> {
-  process.stdout.write(`\n=== ${check.name}\n`);
   return new Promise((resolve) => {
     const child = spawn(check.command[0]!, check.command.slice(1), { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...check.env } });
     let output = '';
-    const tee = (chunk: Buffer, to: NodeJS.WriteStream) => {
-      output += chunk;
-      to.write(chunk);
-    };
-    child.stdout.on('data', (chunk: Buffer) => tee(chunk, process.stdout));
-    child.stderr.on('data', (chunk: Buffer) => tee(chunk, process.stderr));
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk));
     child.on('close', (code) => resolve({ code: code ?? 1, output }));
   });
 }
@@ -68,20 +65,27 @@ async function main(): Promise<void> {
   let failed = 0;
   const failures: string[] = [];
   const started = performance.now();
+  mkdirSync(LOGS, { recursive: true });
   for (const check of CHECKS) {
     const checkStarted = performance.now();
     const { code, output } = await run(check);
+    const log = `${LOGS}/${check.name.replace(/\s+/g, '-')}.log`;
+    writeFileSync(log, output);
     const counts = check.count?.(output);
     if (counts) {
       passed += counts.passed;
       failed += counts.failed;
     }
-    if (code !== 0 || (counts && counts.failed > 0) || (check.count && !counts)) {
+    const ok = code === 0 && !(counts && counts.failed > 0) && !(check.count && !counts);
+    if (!ok) {
       failures.push(check.name);
       // a check that failed without reporting a failed test (a crash, a type error) still counts once
       if (!counts?.failed) failed += 1;
+      process.stdout.write(`\n=== ${check.name} failed; its whole output (also in ${log}):\n${output}\n`);
     }
-    process.stdout.write(`--- ${check.name}: ${code === 0 ? 'ok' : `exit ${code}`} in ${((performance.now() - checkStarted) / 1000).toFixed(1)} s\n`);
+    const tally = counts ? `${counts.passed} passed, ${counts.failed} failed` : '';
+    const seconds = `${((performance.now() - checkStarted) / 1000).toFixed(1)} s`;
+    process.stdout.write(`${check.name.padEnd(17)} ${(ok ? 'ok' : `FAILED (exit ${code})`).padEnd(16)} ${tally.padEnd(22)} ${seconds.padStart(7)}  ${log}\n`);
   }
   process.stdout.write(`\n${failures.length ? `failed checks: ${failures.join(', ')}` : 'all checks passed'} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   process.stdout.write(`${passed} passed, ${failed} failed\n`);

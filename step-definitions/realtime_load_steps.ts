@@ -4,30 +4,41 @@ import type { LiveConnection } from '../support/drivers/ws';
 import { measureBroadcast, type BroadcastDelivery } from '../support/load/broadcast-delivery';
 import { deliveryChart, deliveryTimes, describeDelivery } from '../support/load/delivery-times';
 import { DownloadFollowers, peakYtDlpProcesses, type FollowedDownload } from '../support/load/download-followers';
+import { checkLoad } from '../support/load/check';
 import type { MediaNestWorld } from '../support/world';
 
+/** How long (real time) the broadcast is awaited: far past any bound a scenario states, so a late delivery is measured, not lost. */
+const BROADCAST_LIMIT_MS = 5_000;
 /** Longer than any bound a scenario states, and under the 20 s step timeout, so a slow run still reports its figures. */
 const FOLLOW_LIMIT_MS = 18_000;
 
 // "Given 10 people are each watching service health on 20 connections" and "When Uptime Kuma's next
 // check finds Plex down" are the fan-out steps (fan_out_steps.ts): this file only measures.
 
-Then('each of the {int} connections is told exactly once that {service} is down, the last within {int} ms', async function (this: MediaNestWorld, count: number, service: string, boundMs: number) {
+// Told first, timed second: a slow moment on a busy machine fails only the timing step.
+Then('each of the {int} connections is told exactly once that {service} is down', async function (this: MediaNestWorld, count: number, service: string) {
   const audience = this.recall<LiveConnection[]>('the audience');
-  const { times, messagesPerConnection }: BroadcastDelivery = await measureBroadcast(audience, this.recall<number>('when the poll came round'), service, 'down', Math.max(5_000, boundMs * 5));
+  const delivery = await measureBroadcast(audience, this.recall<number>('when the poll came round'), service, 'down', BROADCAST_LIMIT_MS);
+  this.remember('the broadcast', delivery);
   const title = `One service.status broadcast to ${audience.length} sockets`;
-  const notes = [`service.status messages per connection: ${JSON.stringify(messagesPerConnection)} (messages: connections)`, 'times are from the poll coming due to the message arriving'];
-  this.attach(describeDelivery('Per-socket delivery time', times, notes, this.target.kind), { mediaType: 'text/plain', fileName: title });
-  this.attach(Buffer.from(deliveryChart(title, times)), { mediaType: 'image/svg+xml', fileName: `${title} (chart)` });
-  assert.deepEqual({ connections: audience.length, messagesPerConnection }, { connections: count, messagesPerConnection: { 1: count } });
-  assert.ok(times.max < boundMs, `the last connection was told after ${times.max} ms`);
+  const notes = [`service.status messages per connection: ${JSON.stringify(delivery.messagesPerConnection)} (messages: connections)`, 'times are from the poll coming due to the message arriving'];
+  this.attach(describeDelivery('Per-socket delivery time', delivery.times, notes, this.target.kind), { mediaType: 'text/plain', fileName: title });
+  this.attach(Buffer.from(deliveryChart(title, delivery.times)), { mediaType: 'image/svg+xml', fileName: `${title} (chart)` });
+  assert.deepEqual({ connections: audience.length, messagesPerConnection: delivery.messagesPerConnection }, { connections: count, messagesPerConnection: { 1: count } });
+});
+
+Then('the last of them was told within {int} ms', function (this: MediaNestWorld, boundMs: number) {
+  const { times } = this.recall<BroadcastDelivery>('the broadcast');
+  checkLoad(this, 'time for the last socket to be told', times.max, 'at most', boundMs, 'ms');
 });
 
 Given('MediaNest runs up to {int} downloads at once', function (this: MediaNestWorld, slots: number) {
   this.env.DOWNLOAD_CONCURRENCY = String(slots);
 });
 
-Given('{int} people have each started {int} downloads', async function (this: MediaNestWorld, people: number, each: number) {
+// Setting up is not what is measured: signing 4 people in and starting 20 yt-dlp processes may take
+// a busy machine longer than a step's usual 20 s.
+Given('{int} people have each started {int} downloads', { timeout: 60_000 }, async function (this: MediaNestWorld, people: number, each: number) {
   await DownloadFollowers.started(this, people, each);
 });
 
@@ -37,7 +48,7 @@ When('all {int} downloads are followed at once, each on its own progress stream'
   this.remember('the followed downloads', followed);
 });
 
-Then('every stream told its download\'s whole story in order, ending with the completion, within {int} seconds', async function (this: MediaNestWorld, seconds: number) {
+Then('every stream told its download\'s whole story in order, ending with the completion', async function (this: MediaNestWorld) {
   const followed = this.recall<FollowedDownload[]>('the followed downloads');
   const ended = followed.flatMap((each) => (each.endedAfterMs === undefined ? [] : [each.endedAfterMs]));
   const events = followed.map((each) => each.stream.events.length);
@@ -55,6 +66,11 @@ Then('every stream told its download\'s whole story in order, ending with the co
     this.attach(Buffer.from(deliveryChart(title, times)), { mediaType: 'image/svg+xml', fileName: `${title} (chart)` });
   }
   assert.deepEqual(await DownloadFollowers.problems(this, followed), []);
+});
+
+Then('the last stream ended within {int} seconds', function (this: MediaNestWorld, seconds: number) {
+  const followed = this.recall<FollowedDownload[]>('the followed downloads');
+  const slowest = Math.max(...followed.map((each) => each.endedAfterMs ?? Infinity));
   const late = followed.filter((each) => each.endedAfterMs === undefined || each.endedAfterMs >= seconds * 1000);
-  assert.deepEqual(late.map((each) => each.download.id), [], `streams not done within ${seconds} s`);
+  checkLoad(this, 'time for the last progress stream to end', Math.round(slowest), 'at most', seconds * 1000, 'ms', `streams not done in time: ${late.map((each) => each.download.id).join(', ') || 'none'}`);
 });

@@ -28,6 +28,11 @@ export interface Refusal {
 }
 
 const WAIT_MS = 5_000;
+/**
+ * How long an opening handshake may take before the client gives up: opening 200 sockets at once
+ * on a busy two-core machine took more than 5 s for the last of them (closed 1006 before ready).
+ */
+const HANDSHAKE_LIMIT_MS = 15_000;
 
 /**
  * One WebSocket to the gateway over a real socket (the `ws` package), recording everything it
@@ -67,7 +72,7 @@ export class LiveConnection {
     const headers: Record<string, string> = {};
     if (options.bearer) headers.authorization = `Bearer ${options.bearer}`;
     if (options.cookies) headers.cookie = Object.entries(options.cookies).map(([name, value]) => `${name}=${value}`).join('; ');
-    const ws = new WebSocket(url, { headers, origin: options.origin, autoPong: options.answersPings ?? true, handshakeTimeout: WAIT_MS });
+    const ws = new WebSocket(url, { headers, origin: options.origin, autoPong: options.answersPings ?? true, handshakeTimeout: HANDSHAKE_LIMIT_MS });
     const connection = new LiveConnection(owner, ws, options.answersPings ?? true, now);
     return new Promise((resolve) => {
       ws.once('open', () => resolve(connection));

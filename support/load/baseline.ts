@@ -1,6 +1,6 @@
 import Fastify from 'fastify';
 import type { AddressInfo } from 'node:net';
-import { runLoad, type LoadFigures } from './driver';
+import { runLoad, type LoadFigures, type LoadOptions } from './driver';
 
 /**
  * A bare Fastify JSON route in this process: what this machine serves with no gateway logic at
@@ -21,10 +21,10 @@ export async function startBaseline(body?: string): Promise<{ url: string; close
  * under the same conditions, moments before. Given a body, the route answers those same bytes, so a
  * route with a large answer is compared with a bare route of the same size.
  */
-export async function baselineFigures(connections: number, durationSeconds: number, body?: string): Promise<LoadFigures> {
+export async function baselineFigures(load: Omit<LoadOptions, 'url'>, body?: string): Promise<LoadFigures> {
   const baseline = await startBaseline(body);
   try {
-    return await runLoad({ url: baseline.url, connections, durationSeconds, warmupSeconds: 1 });
+    return await runLoad({ ...load, url: baseline.url, headers: undefined });
   } finally {
     await baseline.close();
   }

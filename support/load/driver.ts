@@ -27,6 +27,23 @@ export interface LoadFigures {
   errors: number;
   timeouts: number;
   statuses: Record<string, number>;
+  /**
+   * Processor time (ms) the suite's own process spent while the load ran: the server's, since the
+   * bare route and the embedded gateway are served in it. Unlike throughput, it hardly changes
+   * when other processes take the cores, so capacity is judged by it. Absent for side-by-side runs.
+   */
+  serverProcessorMs?: number;
+}
+
+/**
+ * Answers per second of the server's processor time over all the runs given: what the route could
+ * serve with a core to itself. Summed over rounds rather than the best round, since one round's
+ * few hundred milliseconds of processor time still carry the suite's own housekeeping.
+ */
+export function answersPerProcessorSecond(runs: LoadFigures[]): number {
+  if (runs.some((run) => !run.serverProcessorMs)) throw new Error('a load run did not measure the server\'s processor time');
+  const [answers, processorMs] = runs.reduce(([a, ms], run) => [a + run.total, ms + run.serverProcessorMs!], [0, 0]);
+  return Math.round((answers * 1000) / processorMs);
 }
 
 /**
@@ -35,21 +52,51 @@ export interface LoadFigures {
  * Loopback only; bounded in time or count.
  */
 export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
-  if (!isLoopback(new URL(options.url).hostname)) throw new Error(`load is only ever sent to this machine, not ${options.url}`);
-  if (!options.durationSeconds && !options.amount) throw new Error('a load run needs a duration or an amount');
-  if (options.warmupSeconds) await cannon({ ...options, amount: undefined, durationSeconds: options.warmupSeconds });
-  return figures(await cannon(options));
+  check(options);
+  let before = process.cpuUsage();
+  const { results } = await cannon(warmups([options]), [options], () => (before = process.cpuUsage()));
+  const { user, system } = process.cpuUsage(before);
+  return { ...figures(results[0]!), serverProcessorMs: (user + system) / 1000 };
 }
 
-function cannon(options: LoadOptions): Promise<autocannon.Result> {
+/**
+ * Two loads at the same moment from one driver process, against servers in this one process: a
+ * stall of either process, or of the machine, delays both alike, so their latencies can be compared
+ * on a busy machine. Processor time cannot be told apart here, so none is given.
+ */
+export async function runSideBySide(a: LoadOptions, b: LoadOptions): Promise<[LoadFigures, LoadFigures]> {
+  [a, b].forEach(check);
+  const { results } = await cannon(warmups([a, b]), [a, b]);
+  return [figures(results[0]!), figures(results[1]!)];
+}
+
+/** Each load's warm-up, if it asks for one: the same load for that long, at once, thrown away. */
+function warmups(loads: LoadOptions[]): LoadOptions[] {
+  const seconds = Math.max(0, ...loads.map((options) => options.warmupSeconds ?? 0));
+  return seconds ? loads.map((options) => ({ ...options, amount: undefined, durationSeconds: seconds })) : [];
+}
+
+function check(options: LoadOptions): void {
+  if (!isLoopback(new URL(options.url).hostname)) throw new Error(`load is only ever sent to this machine, not ${options.url}`);
+  if (!options.durationSeconds && !options.amount) throw new Error('a load run needs a duration or an amount');
+}
+
+/**
+ * One driver process for a warm-up and the measured loads after it. `onMeasuring` is called when
+ * the warm-up has ended (the driver says so), so this process's processor time is taken over the
+ * measured loads only.
+ */
+function cannon(warmup: LoadOptions[], runs: LoadOptions[], onMeasuring = () => {}): Promise<{ results: autocannon.Result[] }> {
   const child = fork(join(__dirname, 'cannon-process.js'), { stdio: 'ignore', execArgv: [] });
-  const answered = new Promise<autocannon.Result>((resolve, reject) => {
-    child.once('message', (message: { result?: autocannon.Result; error?: string }) =>
-      message.result ? resolve(message.result) : reject(new Error(message.error)),
-    );
+  const answered = new Promise<{ results: autocannon.Result[] }>((resolve, reject) => {
+    child.on('message', (message: { measuring?: true; results?: autocannon.Result[]; error?: string }) => {
+      if (message.measuring) onMeasuring();
+      else if (message.results) resolve({ results: message.results });
+      else reject(new Error(message.error));
+    });
     child.once('exit', (code) => reject(new Error(`the load process ended with code ${code} before answering`)));
   });
-  child.send(autocannonOptions(options));
+  child.send({ warmup: warmup.map(autocannonOptions), runs: runs.map(autocannonOptions) });
   return answered;
 }
 
@@ -63,7 +110,7 @@ function autocannonOptions(options: LoadOptions): autocannon.Options {
     duration: options.durationSeconds ?? 60,
     amount: options.amount,
     overallRate: options.requestsPerSecond,
-    timeout: 10,
+    timeout: 60, // seconds: on a busy machine a burst's slowest answers took over 10 s, and a request given up on is not an answer
   };
 }
 

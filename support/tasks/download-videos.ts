@@ -11,8 +11,12 @@ import { watchLink } from './youtube-links';
 
 const DOWNLOADS = '/api/v1/youtube/downloads';
 const EVENT_TYPES = ['status', 'progress', 'completed', 'failed'];
-/** Each fake yt-dlp run is bounded well under a second; this only catches a gateway that never answers. */
-const WAIT_MS = 5_000;
+/**
+ * Each fake yt-dlp run is bounded well under a second; this only catches a gateway that never
+ * answers. 5 s was too short on a busy machine (load average 14, --parallel 2): starting the Node
+ * fake twice per download took longer, and every download scenario failed waiting for it.
+ */
+const WAIT_MS = 15_000;
 
 export interface StartedDownload {
   actor: string;

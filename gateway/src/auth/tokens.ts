@@ -20,6 +20,12 @@ export interface TokenClaims {
 export class TokenService {
   /** Tokens already verified, so a busy session is not verified again on every call (oldest dropped first). */
   private readonly verified = new Map<string, TokenClaims>();
+  /**
+   * Tokens being verified now: a burst of calls with a token not seen yet waits for one
+   * verification instead of starting one each (50 at once queued on the crypto thread pool and
+   * gave a burst on a busy machine a tail many times a bare route's).
+   */
+  private readonly verifying = new Map<string, Promise<TokenClaims>>();
   /** Imported once: handing jose the raw bytes would import a key on every sign and verify. */
   private readonly key: Promise<webcrypto.CryptoKey>;
 
@@ -46,10 +52,18 @@ export class TokenService {
   async verify(token: string): Promise<TokenClaims> {
     const known = this.recall(token);
     if (known) return known;
-    const claims = await this.verifySignedClaims(token);
-    if (this.verified.size >= VERIFIED_TOKENS_KEPT) this.verified.delete(this.verified.keys().next().value!);
-    this.verified.set(token, claims);
-    return claims;
+    let verifying = this.verifying.get(token);
+    if (!verifying) {
+      verifying = this.verifySignedClaims(token)
+        .then((claims) => {
+          if (this.verified.size >= VERIFIED_TOKENS_KEPT) this.verified.delete(this.verified.keys().next().value!);
+          this.verified.set(token, claims);
+          return claims;
+        })
+        .finally(() => this.verifying.delete(token));
+      this.verifying.set(token, verifying);
+    }
+    return verifying;
   }
 
   /**
