@@ -69,7 +69,7 @@ async function main(): Promise<void> {
   for (const check of CHECKS) {
     const checkStarted = performance.now();
     const { code, output } = await run(check);
-    const log = `${LOGS}/${check.name.replace(/\s+/g, '-')}.log`;
+    const log = `${LOGS}/${check.name.replace(/[^a-z0-9]+/gi, '-').replace(/-$/, '')}.log`;
     writeFileSync(log, output);
     const counts = check.count?.(output);
     if (counts) {
@@ -86,6 +86,8 @@ async function main(): Promise<void> {
     const tally = counts ? `${counts.passed} passed, ${counts.failed} failed` : '';
     const seconds = `${((performance.now() - checkStarted) / 1000).toFixed(1)} s`;
     process.stdout.write(`${check.name.padEnd(17)} ${(ok ? 'ok' : `FAILED (exit ${code})`).padEnd(16)} ${tally.padEnd(22)} ${seconds.padStart(7)}  ${log}\n`);
+    // a test skipped for want of something on the machine says, in one line, what to install
+    for (const reason of new Set(output.match(/(?<=# SKIP ).+/g) ?? [])) process.stdout.write(`${''.padEnd(18)}skipped: ${reason}\n`);
   }
   process.stdout.write(`\n${failures.length ? `failed checks: ${failures.join(', ')}` : 'all checks passed'} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   process.stdout.write(`${passed} passed, ${failed} failed\n`);
