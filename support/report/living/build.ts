@@ -2,7 +2,8 @@ import type { Envelope } from '@cucumber/messages';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { apiCoverage, loadComputeCoverage, type ComputeCoverage, type CoverageState } from './api-coverage';
+import { computeCoverage } from '../../contract/coverage';
+import { apiCoverage, type ComputeCoverage, type CoverageState } from './api-coverage';
 import { buildCatalogue, parseFeatures, readReadmes, type SourceDocument } from './catalogue';
 import { analyseHistory, appendHistory, historyLine, readHistory, type HistoryView } from './history';
 import { buildModel, type CapabilityView } from './model';
@@ -48,7 +49,7 @@ export function buildLivingDocumentation(envelopes: Envelope[], torn: boolean, o
   // A rebuilt page shows its run as the latest, whether or not the file holds it.
   const history = analyseHistory(options.recordHistory && !options.dryRun && line.scenarios.length ? past : [...past.filter((entry) => entry.time !== line.time), line]);
   const contract = run.scenarios.filter((scenario) => scenario.contract.length).map((scenario) => ({ scenario: scenario.id, records: scenario.contract }));
-  const coverage = apiCoverage(options.openapi, options.computeCoverage ?? loadComputeCoverage(), contract);
+  const coverage = apiCoverage(options.openapi, options.computeCoverage ?? (computeCoverage as ComputeCoverage), contract);
   const html = renderPage({ capabilities, run, meta, history, coverage });
   return { html, summary: summarise(capabilities, run.finished, meta, coverage, history) };
 }

@@ -25,7 +25,7 @@ export function coverageSection(state: CoverageState, scenarios: ScenarioView[])
   );
   const list = (title: string, items: unknown[]) =>
     items.length ? `<h4>${esc(title)} (${items.length})</h4><ul>${items.map((item) => `<li class="path">${esc(typeof item === 'string' ? item : JSON.stringify(item))}</li>`).join('')}</ul>` : '';
-  return `${heading}<div class="totals"><div class="total"><b>${figures.operationsReached} / ${figures.operations}</b><span>operations reached</span></div><div class="total"><b>${figures.statusesReached} / ${figures.statuses}</b><span>declared statuses seen</span></div></div>
+  return `${heading}<div class="totals"><div class="total"><b>${figures.operationsReached} / ${figures.operations}</b><span>operations reached</span></div><div class="total"><b>${figures.statusesReached} / ${figures.statuses}</b><span>declared statuses seen (the generic 500 aside)</span></div></div>
 <table class="grid coverage"><colgroup><col style="width:34%"><col></colgroup><thead><tr><th>Operation</th><th>Statuses and the scenarios that saw them</th></tr></thead><tbody>${rows}</tbody></table>
 <h4>Not reached by any scenario (${unreached.length})</h4>${unreached.length ? `<ul>${unreached.join('')}</ul>` : '<p>Every declared status was seen.</p>'}
 ${list('Calls outside the contract', coverage.outOfContract)}${list('Calls that matched no operation', coverage.unmatched)}${list('Answers that broke the contract', coverage.violations)}`;
