@@ -1,6 +1,8 @@
 import type { Envelope, TestCaseStarted, TestStepResult } from '@cucumber/messages';
 import { TestStepResultStatus } from '@cucumber/messages';
 import { Query } from '@cucumber/query';
+import type { ContractRecord } from '../../contract/hooks';
+import type { LoadCheck } from '../../load/check';
 import { EVIDENCE_MEDIA_TYPE, type Evidence } from '../evidence';
 import { outlineTitle, scenarioId, type SourceDocument } from './catalogue';
 
@@ -24,22 +26,7 @@ export interface LoadSeries {
   series: Array<{ name: string; figures: any }>;
 }
 
-export interface LoadCheck {
-  check: string;
-  measured: number;
-  threshold: number;
-  unit: string;
-  passed: boolean;
-}
-
-export interface ContractRecord {
-  operationId: string | null;
-  method: string;
-  path: string;
-  status: number;
-  outOfContract: boolean;
-  violations: string[];
-}
+export type { LoadCheck, ContractRecord };
 
 export interface ScenarioRun {
   id: string;
