@@ -8,6 +8,7 @@ import { realClock, virtualClock, type ScenarioClock } from './clock';
 import { HttpDriver, type HttpExchange } from './drivers/http';
 import type { EventStream } from './drivers/sse';
 import { LiveConnections } from './drivers/ws';
+import { freshNotes, type ScenarioNotes } from './notes';
 import { emailOf, PERSONAS, SUITE_ADMIN, WITHOUT_OVERSEERR } from './personas';
 import { scenarioEnvironment } from './target/environment';
 import type { RunningGateway, Target } from './target/target';
@@ -39,7 +40,9 @@ export class MediaNestWorld extends World<MediaNestParameters> {
   readonly realStartedAt = performance.now();
   private running?: Promise<RunningGateway>;
   private readonly actors = new Map<string, Actor>();
-  private readonly notes = new Map<string, unknown>();
+  /** What the steps of this scenario tell each other, one typed page per domain (support/notes.ts). */
+  readonly notes: ScenarioNotes = freshNotes();
+  private readonly legacyNotes = new Map<string, unknown>();
   private readonly http = new HttpDriver(() => this.gatewayUrl(), (exchange) => this.exchanges.push(exchange), () => this.clock.now());
   /** The scenario's WebSocket connections to the gateway (the `ws` package, real sockets). */
   readonly live = new LiveConnections(() => this.gatewayUrl(), () => this.clock.now());
@@ -85,14 +88,15 @@ export class MediaNestWorld extends World<MediaNestParameters> {
     await gateway?.stop();
   }
 
+  /** @deprecated use a typed page of `notes` (support/notes.ts); removed once no step calls it. */
   /** Keeps a fact for a later step of the same scenario ("Bob's account"). */
   remember(what: string, value: unknown): void {
-    if (!this.notes.has(what)) this.notes.set(what, value);
+    if (!this.legacyNotes.has(what)) this.legacyNotes.set(what, value);
   }
 
   recall<T = unknown>(what: string): T {
-    if (!this.notes.has(what)) throw new Error(`nothing was noted as ${what}`);
-    return this.notes.get(what) as T;
+    if (!this.legacyNotes.has(what)) throw new Error(`nothing was noted as ${what}`);
+    return this.legacyNotes.get(what) as T;
   }
 
   actor(name: string): Actor {
