@@ -21,9 +21,18 @@ const reportsFor = (folder, progress = 'progress') => [
 
 const SUITE_NAME = 'MediaNest gateway acceptance';
 
+/**
+ * `MEDIANEST_SHARD=i/n` runs shard i of n (support/plugins/balanced-shards.js), as one CI machine
+ * of n would: its reports go to reports/shards/<profile>-i-of-n/, and it adds no line to the
+ * history (the merged run does: `npm run shards`, or the workflow's merge job).
+ */
+const SHARD = process.env.MEDIANEST_SHARD;
+const shardFolder = (name) => `reports/shards/${name}-${SHARD.replace('/', '-of-')}`;
+
 /** The living documentation's options: formatters never see the profile or the target otherwise. */
 const livingDocumentation = (name, target, outDir) => ({
   outDir,
+  recordHistory: !SHARD,
   profile: name,
   target,
   history: 'reports/history.jsonl',
@@ -35,17 +44,20 @@ const livingDocumentation = (name, target, outDir) => ({
  * A profile: its tags, its report folder, and anything else it sets. A run whose tags select no
  * scenario fails and leaves reports saying so (support/plugins/nothing-selected.js).
  */
-const profile = (name, { tags, reports, progress, worldParameters = { target: 'embedded' }, ...rest }) => ({
-  requireModule: ['ts-node/register/transpile-only'],
-  require: ['support/**/*.ts', 'step-definitions/**/*.ts'],
-  plugin: ['./support/plugins/nothing-selected.js'],
-  pluginOptions: { nothingSelected: { tags, reports, suiteName: SUITE_NAME } },
-  format: reportsFor(reports, progress),
-  formatOptions: { junit: { suiteName: SUITE_NAME }, livingDocumentation: livingDocumentation(name, worldParameters.target, reports) },
-  worldParameters,
-  tags,
-  ...rest,
-});
+const profile = (name, { tags, reports: ownReports, progress, worldParameters = { target: 'embedded' }, ...rest }) => {
+  const reports = SHARD ? shardFolder(name) : ownReports;
+  return {
+    requireModule: ['ts-node/register/transpile-only'],
+    require: ['support/**/*.ts', 'step-definitions/**/*.ts'],
+    plugin: ['./support/plugins/nothing-selected.js', './support/plugins/balanced-shards.js'],
+    pluginOptions: { nothingSelected: { tags, reports, suiteName: SUITE_NAME } },
+    format: reportsFor(reports, progress),
+    formatOptions: { junit: { suiteName: SUITE_NAME }, livingDocumentation: livingDocumentation(name, worldParameters.target, reports) },
+    worldParameters,
+    tags,
+    ...rest,
+  };
+};
 
 const everydayTags = 'not @wip and not @load and not @fuzz';
 

@@ -12,18 +12,25 @@ export interface CucumberRun extends RunOutcome {
   outputFile: string;
 }
 
+export interface RunOptions {
+  /** Added to this process's environment. */
+  env?: Record<string, string>;
+  /** The profile itself writes its messages to `messagesFile`: no formatter is added. */
+  profileWritesMessages?: boolean;
+}
+
 /**
  * Runs cucumber-js with `args` and the profile's own formatters, adding a messages formatter that
  * writes to `messagesFile` (Cucumber adds command-line formats to a profile's), so the run is read
  * back from a file no other run writes. Its console output goes to the same name ending in `.log`.
  */
-export async function runCucumber(args: string[], messagesFile: string): Promise<CucumberRun> {
+export async function runCucumber(args: string[], messagesFile: string, { env = {}, profileWritesMessages = false }: RunOptions = {}): Promise<CucumberRun> {
   mkdirSync(dirname(messagesFile), { recursive: true });
   const outputFile = messagesFile.replace(/\.ndjson$/, '.log');
   const output = createWriteStream(outputFile);
   const started = performance.now();
   const code = await new Promise<number>((resolve) => {
-    const child = spawn(process.execPath, ['node_modules/@cucumber/cucumber/bin/cucumber.js', ...args, '--format', `message:${messagesFile}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['node_modules/@cucumber/cucumber/bin/cucumber.js', ...args, ...(profileWritesMessages ? [] : ['--format', `message:${messagesFile}`])], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     child.stdout.pipe(output, { end: false });
     child.stderr.pipe(output, { end: false });
     const stop = () => child.kill(); // an interrupted check leaves no run behind

@@ -45,7 +45,7 @@ const CHECKS: Check[] = [
 
 /** The gateway's unit tests and the report's (the living documentation and its browser test). */
 function unitTestFiles(): string[] {
-  return ['gateway/test', 'test/report'].flatMap((dir) =>
+  return ['gateway/test', ...readdirSync('test').map((folder) => `test/${folder}`)].flatMap((dir) =>
     readdirSync(dir).filter((file) => file.endsWith('.test.ts')).sort().map((file) => `${dir}/${file}`),
   );
 }

@@ -24,7 +24,8 @@ export default class LivingDocumentationFormatter extends Formatter {
       history: given.history ?? 'reports/history.jsonl',
       features: given.features ?? 'features',
       openapi: given.openapi ?? 'support/contract/openapi.json',
-      recordHistory: true,
+      // a shard of a run leaves the history to the merged run (cucumber.js, MEDIANEST_SHARD)
+      recordHistory: given.recordHistory ?? true,
       // A dry run executes nothing: it must not count as a run in the history.
       dryRun: process.argv.some((arg) => arg === '--dry-run' || arg === '-d'),
     };
