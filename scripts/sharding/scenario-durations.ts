@@ -4,7 +4,7 @@
  * scenario's median over its passing runs among the last runs on the embedded target. CI
  * machines keep no history, so the file is committed and refreshed on a developer's machine.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { readHistory } from '../../support/report/living/history';
 import type { Durations } from '../../support/sharding/plan';
 
@@ -31,10 +31,6 @@ export function refreshDurations(history: string, file = DURATIONS_FILE): number
   const content: DurationsFile = { about: 'Median milliseconds per scenario on the embedded target; written by `npm run shards` from reports/history.jsonl', runs: runs.length, scenarios };
   writeFileSync(file, `${JSON.stringify(content, null, 1)}\n`);
   return runs.length;
-}
-
-export function readDurations(file = DURATIONS_FILE): Durations {
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as DurationsFile).scenarios : {};
 }
 
 function median(values: number[]): number {
