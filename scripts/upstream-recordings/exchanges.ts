@@ -2,7 +2,7 @@ import { UPSTREAM_NAMES, type UpstreamName } from '../../gateway/src/resilience/
 
 /**
  * The exchanges recorded from each upstream: the calls the gateway's own clients make
- * (gateway/src/upstreams, gateway/src/monitoring/uptime-kuma-api.ts), with the same paths and
+ * (gateway/src/upstreams), with the same paths and
  * queries, plus the refusals they must understand. Reads only, and one PIN request: nothing a
  * person would notice. Later exchanges take ids from earlier answers (the PIN just created, the
  * first library, the first film found), so the same plan runs against any install.

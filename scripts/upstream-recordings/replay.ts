@@ -10,7 +10,7 @@ import { OverseerrApi } from '../../gateway/src/upstreams/overseerr';
 import { PlexServerApi } from '../../gateway/src/upstreams/plex-server';
 import { PlexTvApi } from '../../gateway/src/upstreams/plex-tv';
 import { UpstreamClient } from '../../gateway/src/upstreams/upstream-client';
-import { UptimeKumaApi } from '../../gateway/src/monitoring/uptime-kuma-api';
+import { UptimeKumaApi } from '../../gateway/src/upstreams/uptime-kuma';
 import { BreakerRegistry } from '../../gateway/src/resilience/breakers';
 import { RECORDED_ORIGINS, UNKNOWN_PIN_ID, UNKNOWN_SLUG, UPSTREAM_NAMES, type UpstreamName } from './exchanges';
 import { readRecordings, recordingOf, type Recording } from './recordings';
