@@ -7,23 +7,15 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { realClock } from '../support/clock';
-import { emailOf, PERSONAS, SUITE_ADMIN, WITHOUT_OVERSEERR } from '../support/personas';
+import { SUITE_ADMIN } from '../support/personas';
 import { scenarioEnvironment } from '../support/target/environment';
 import { FAKE_PORT_VARIABLES } from '../support/target/remote';
-import { LoopbackTransport } from '../support/upstreams/transports/loopback';
-import { UPSTREAM_NAMES, Upstreams, type Origins } from '../support/upstreams/upstreams';
+import { UPSTREAM_NAMES, type Origins } from '../support/upstreams/upstreams';
+import { startHealthyFakes } from './healthy-fakes';
 
 async function main(): Promise<void> {
   const ports = Object.fromEntries(UPSTREAM_NAMES.map((name) => [name, Number(process.env[FAKE_PORT_VARIABLES[name]] ?? 0)]));
-  const transport = await LoopbackTransport.start(UPSTREAM_NAMES, ports);
-  const origins = Object.fromEntries(UPSTREAM_NAMES.map((name) => [name, transport.origin(name)])) as Origins;
-  const upstreams = new Upstreams(origins, realClock());
-  for (const persona of PERSONAS) {
-    const account = upstreams.plexTv.model.account(persona, emailOf(persona));
-    if (!WITHOUT_OVERSEERR.includes(persona)) upstreams.overseerr.model.addUser({ email: account.email, plexUsername: persona });
-  }
-  await transport.attach(upstreams.all());
+  const { transport, origins } = await startHealthyFakes(ports);
   for (const name of UPSTREAM_NAMES) console.log(`${name.padEnd(12)} ${origins[name]}`);
   console.log(`\nStart a gateway against them (it prints the address it listens on):\n${gatewayCommand(origins)}`);
   console.log('\nCtrl-C stops the fakes.');

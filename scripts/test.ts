@@ -37,13 +37,15 @@ const CHECKS: Check[] = [
   { name: 'gherkin lint', command: [...tsNode, 'scripts/lint-gherkin.ts'] },
   { name: 'openapi lint', command: [...tsNode, 'scripts/lint-openapi.ts'] },
   { name: 'unit tests', command: [...tsNode, '--test', '--test-reporter=tap', ...unitTestFiles()], count: unitCounts },
+  // the fakes against the recorded upstreams, and the gateway's clients against the recordings (nock)
+  { name: 'check-fakes', command: [...tsNode, 'scripts/upstream-recordings/check-fakes.ts'] },
   { name: 'spawned smoke', command: [...cucumber, '-p', 'spawned', '--tags', '@smoke', '--format', 'summary'], count: cucumberCounts },
   { name: 'acceptance suite', command: [...cucumber, '-p', 'ci'], count: cucumberCounts },
   // a short fuzz: 20 generated requests per operation (the fuzz profile runs 100)
   { name: 'fuzz (short)', command: [...cucumber, '-p', 'fuzz', '--format', 'summary'], env: { FUZZ_RUNS: '20' }, count: cucumberCounts },
 ];
 
-/** The gateway's unit tests and the report's (the living documentation and its browser test). */
+/** The gateway's unit tests, the report's (the living documentation and its browser test) and check-fakes' own. */
 function unitTestFiles(): string[] {
   return ['gateway/test', ...readdirSync('test').map((folder) => `test/${folder}`)].flatMap((dir) =>
     readdirSync(dir).filter((file) => file.endsWith('.test.ts')).sort().map((file) => `${dir}/${file}`),

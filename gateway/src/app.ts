@@ -24,7 +24,7 @@ import { mediaRequestRoutes } from './media-requests/routes';
 import { monitoringRoutes } from './monitoring/routes';
 import { realtimeRoutes } from './realtime/routes';
 import { resilienceRoutes } from './resilience/routes';
-import { createServices, type GatewayServices } from './services';
+import { createServices, settleLastRun, type GatewayServices } from './services';
 import { openDatabase, type Db } from './store/database';
 import { overseerrWebhookRoutes } from './webhooks/overseerr';
 
@@ -57,6 +57,7 @@ export async function buildGateway(config: GatewayConfig, deps: GatewayDeps = {}
   const clock = deps.clock ?? systemClock;
   const db = deps.db ?? openDatabase(config.databasePath);
   const services = createServices(config, clock, db);
+  settleLastRun(services);
   const app = Fastify({
     logger: {
       level: config.logLevel,

@@ -3,14 +3,18 @@ import { TokenCipher } from './auth/token-cipher';
 import { TokenService } from './auth/tokens';
 import type { Clock } from './clock';
 import type { GatewayConfig } from './config';
+import { MediaRequestRepository } from './media-requests/repository';
 import { GatewayEvents } from './realtime/events';
 import { BreakerRegistry } from './resilience/breakers';
 import type { UpstreamName } from './resilience/upstream-failure';
 import type { Db } from './store/database';
 import { SignInRepository } from './store/sign-in';
 import { UserRepository } from './store/users';
+import { OverseerrApi } from './upstreams/overseerr';
+import { PlexServerApi } from './upstreams/plex-server';
 import { PlexTvApi } from './upstreams/plex-tv';
 import { UpstreamClient } from './upstreams/upstream-client';
+import { UptimeKumaApi } from './upstreams/uptime-kuma';
 
 /** Upstream timeouts of CONTRACT.md ("Resilience and limits"). */
 export const UPSTREAM_TIMEOUT_MS: Record<UpstreamName, number> = {
@@ -20,19 +24,27 @@ export const UPSTREAM_TIMEOUT_MS: Record<UpstreamName, number> = {
   'uptime-kuma': 5_000,
 };
 
-/** Everything a domain plugin may use, built once per gateway from its configuration and dependencies. */
+/**
+ * Everything a domain plugin may use, built once per gateway from its configuration and
+ * dependencies: the composition root. Plugins receive these and build no repository or upstream
+ * client of their own.
+ */
 export interface GatewayServices {
   config: GatewayConfig;
   clock: Clock;
   db: Db;
   users: UserRepository;
   signIns: SignInRepository;
+  mediaRequests: MediaRequestRepository;
   tokens: TokenService;
   cipher: TokenCipher;
   breakers: BreakerRegistry;
   events: GatewayEvents;
   upstreams: Record<UpstreamName, UpstreamClient>;
   plexTv: PlexTvApi;
+  plexServer: PlexServerApi;
+  overseerr: OverseerrApi;
+  uptimeKuma: UptimeKumaApi;
 }
 
 export function createServices(config: GatewayConfig, clock: Clock, db: Db): GatewayServices {
@@ -52,13 +64,23 @@ export function createServices(config: GatewayConfig, clock: Clock, db: Db): Gat
     db,
     users: new UserRepository(db),
     signIns,
+    mediaRequests: new MediaRequestRepository(db),
     tokens: new TokenService(config.jwtSecret, clock),
     cipher: new TokenCipher(config.encryptionKey),
     breakers,
     events: new GatewayEvents(),
     upstreams,
     plexTv: new PlexTvApi(upstreams['plex-tv'], plexClientId(config, signIns)),
+    plexServer: new PlexServerApi(upstreams['plex-server']),
+    overseerr: new OverseerrApi(upstreams.overseerr, config.overseerrApiKey),
+    uptimeKuma: new UptimeKumaApi(upstreams['uptime-kuma'], config.uptimeKumaSlug),
   };
+}
+
+/** What the last run left unfinished, settled before the gateway answers anyone. */
+export function settleLastRun(services: GatewayServices): void {
+  // a request reserved while Overseerr was being asked: whether Overseerr holds it is unknown
+  services.mediaRequests.failInterrupted(services.clock.now());
 }
 
 /** This install's identifier at plex.tv: configured, or generated once and kept in the database. */

@@ -20,7 +20,8 @@ export async function downloadRoutes(app: FastifyInstance, { services }: { servi
     downloads.shutdown();
     for (const end of [...openStreams]) end();
   });
-  downloads.recover();
+  // once every plugin is registered, before the gateway listens: what the last run left is settled and resumed
+  app.addHook('onReady', async () => downloads.recover());
 
   app.post<{ Body: DownloadOrder }>('/youtube/downloads', {
     config: { access: 'user', refusals: ['INVALID_URL', 'DOWNLOAD_ACTIVE', 'QUOTA_EXCEEDED'] },

@@ -6,7 +6,6 @@ import { UPSTREAM_FAILURES } from '../http/route-contract';
 import { UpstreamFailure } from '../resilience/upstream-failure';
 import type { GatewayServices } from '../services';
 import type { User } from '../store/users';
-import { PlexServerApi } from '../upstreams/plex-server';
 import { LibraryCache } from './cache';
 import { announceLibraryChanged, onLibraryChanged } from './invalidation';
 import {
@@ -33,8 +32,7 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** The Plex library, read with each person's own Plex token and cached per person (CONTRACT.md, "Library"). */
 export async function libraryRoutes(app: FastifyInstance, { services }: { services: GatewayServices }) {
-  const { clock, events, users, cipher } = services;
-  const plex = new PlexServerApi(services.upstreams['plex-server']);
+  const { clock, events, users, cipher, plexServer: plex } = services;
   const cache = new LibraryCache(clock, services.config.libraryCacheSeconds * 1000);
   const stopListening = onLibraryChanged(events, () => cache.invalidateAll());
   app.addHook('onClose', async () => stopListening());

@@ -5,21 +5,19 @@ import { noContent, ok } from '../http/envelope';
 import { named } from '../http/named-plugin';
 import { UPSTREAM_FAILURES } from '../http/route-contract';
 import type { GatewayServices } from '../services';
-import { OverseerrApi, OverseerrMediaStatus, type OverseerrSearchResult } from '../upstreams/overseerr';
+import { OverseerrMediaStatus, type OverseerrSearchResult } from '../upstreams/overseerr';
 import { adminMediaRequestRoutes } from './admin-routes';
 import { MediaRequestCreation, type CreateInput } from './creation';
 import { listed, type ListQuery } from './listing';
-import { MediaRequestRepository, type MediaRequest } from './repository';
+import type { MediaRequest, MediaRequestRepository } from './repository';
 import {
   createBody, idempotencyHeaders, listQuery, presentRequest, requestIdParams, requestListReply, requestReply, searchQuery, searchReply,
 } from './schemas';
 
 /** Searching Overseerr and a person's own media requests (CONTRACT.md, "Media requests"). */
 export async function mediaRequestRoutes(app: FastifyInstance, { services }: { services: GatewayServices }) {
-  const requests = new MediaRequestRepository(services.db);
-  const overseerr = new OverseerrApi(services.upstreams.overseerr, services.config.overseerrApiKey);
+  const { mediaRequests: requests, overseerr } = services;
   const creation = new MediaRequestCreation(services, requests, overseerr);
-  requests.failInterrupted(services.clock.now());
 
   app.get<{ Querystring: { query: string; page: number } }>('/media/search', {
     config: { access: 'user', refusals: UPSTREAM_FAILURES },

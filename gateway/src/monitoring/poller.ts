@@ -3,7 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { sleep, type Clock, type TimerHandle } from '../clock';
 import type { GatewayEvents } from '../realtime/events';
 import type { ServiceBoard } from './service-board';
-import type { UptimeKumaApi } from './uptime-kuma-api';
+import type { UptimeKumaApi } from '../upstreams/uptime-kuma';
 
 /** The longest a dashboard read waits for a fresh reading before answering with what it has. */
 export const READ_WAIT_MS = 2_000;

@@ -4,7 +4,6 @@ import { ok } from '../http/envelope';
 import type { GatewayServices } from '../services';
 import { KumaPoller } from './poller';
 import { ServiceBoard } from './service-board';
-import { UptimeKumaApi } from './uptime-kuma-api';
 
 const serviceStatus = object({
   service: string,
@@ -24,8 +23,7 @@ export async function monitoringRoutes(app: FastifyInstance, { services }: { ser
   const { config, clock, breakers, events } = services;
   const intervalMs = config.uptimeKumaPollSeconds * 1000;
   const board = new ServiceBoard(config.uptimeKumaMonitors, breakers, events, clock, intervalMs);
-  const api = new UptimeKumaApi(services.upstreams['uptime-kuma'], config.uptimeKumaSlug);
-  const poller = new KumaPoller(api, board, events, clock, intervalMs, app.log);
+  const poller = new KumaPoller(services.uptimeKuma, board, events, clock, intervalMs, app.log);
   // A breaker opening or closing changes a service's status at once, not at the next poll.
   breakers.onStateChange(() => board.announceChanges());
   poller.start();

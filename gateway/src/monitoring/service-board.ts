@@ -2,7 +2,7 @@ import type { Clock } from '../clock';
 import type { GatewayEvents } from '../realtime/events';
 import type { BreakerRegistry } from '../resilience/breakers';
 import type { UpstreamName } from '../resilience/upstream-failure';
-import type { MonitorReading } from './uptime-kuma-api';
+import type { MonitorReading } from '../upstreams/uptime-kuma';
 
 export type ServiceState = 'up' | 'down' | 'degraded' | 'maintenance' | 'unknown';
 

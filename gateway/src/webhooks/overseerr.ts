@@ -5,7 +5,6 @@ import { noContent, type Schema } from '../http/envelope';
 import { announceLibraryChanged } from '../library/invalidation';
 import { announceStatus } from '../media-requests/announcements';
 import { WEBHOOK_MOVES } from '../media-requests/lifecycle';
-import { MediaRequestRepository } from '../media-requests/repository';
 import type { GatewayServices } from '../services';
 
 interface Notification {
@@ -34,8 +33,7 @@ const notificationBody: Schema = {
  * late notification changes nothing and announces nothing).
  */
 export async function overseerrWebhookRoutes(app: FastifyInstance, { services }: { services: GatewayServices }) {
-  const { clock, events, config } = services;
-  const requests = new MediaRequestRepository(services.db);
+  const { clock, events, config, mediaRequests: requests } = services;
 
   app.post<{ Body: Notification }>('/webhooks/overseerr', {
     config: { access: 'public', rateLimited: false, refusals: ['WEBHOOK_UNAUTHORIZED'] },

@@ -1,5 +1,5 @@
 import { UpstreamFailure } from '../resilience/upstream-failure';
-import type { UpstreamClient } from '../upstreams/upstream-client';
+import type { UpstreamClient } from './upstream-client';
 
 /** Uptime Kuma's heartbeat statuses on the wire (UPSTREAMS.md section 4). */
 const HEARTBEAT_STATES = { 0: 'down', 1: 'up', 2: 'pending', 3: 'maintenance' } as const;
