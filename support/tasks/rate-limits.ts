@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import type { Actor } from '../actor';
 import type { HttpExchange } from '../drivers/http';
+import { startNotesWith } from '../notes';
 import { WEBHOOK_SECRET } from '../target/environment';
+import type { MediaNestWorld } from '../world';
 
 /** Endpoints that are never rate limited (CONTRACT.md, "Resilience and limits"), as a visitor calls them. */
 export const UNLIMITED_ENDPOINTS: Record<string, (visitor: Actor) => Promise<HttpExchange>> = {
@@ -15,7 +17,31 @@ export const UNLIMITED_ENDPOINTS: Record<string, (visitor: Actor) => Promise<Htt
     }),
 };
 
+/** What the rate-limit steps of one scenario tell each other (world.notes.rateLimits). */
+export class RateLimitNotes {
+  /** The calls sent together, whose answers the Then steps judge. */
+  burst: HttpExchange[] = [];
+}
+
+declare module '../notes' {
+  interface ScenarioNotes {
+    rateLimits: RateLimitNotes;
+  }
+}
+startNotesWith('rateLimits', () => new RateLimitNotes());
+
 export const RateLimits = {
+  lookAtSession(world: MediaNestWorld, name: string): Promise<HttpExchange> {
+    return world.actor(name).call('GET', '/api/v1/auth/session');
+  },
+
+  /** Calls `times` times, one after another: the answers. */
+  async oneAfterAnother(times: number, call: () => Promise<HttpExchange>): Promise<HttpExchange[]> {
+    const answers = [];
+    for (let i = 0; i < times; i++) answers.push(await call());
+    return answers;
+  },
+
   /** Sends `times` calls at once and waits for every answer. */
   burst(times: number, call: () => Promise<HttpExchange>): Promise<HttpExchange[]> {
     return Promise.all(Array.from({ length: times }, call));

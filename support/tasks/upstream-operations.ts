@@ -6,6 +6,7 @@ import type { FakeUpstream, UpstreamName } from '../upstreams/fake-upstream';
 import type { MediaNestWorld } from '../world';
 import { answerWhileTimeRuns } from './answer-while-time-runs';
 import { SignIn } from './sign-in';
+import './resilience-notes';
 import { whileUpstreamHolds } from './while-time-passes';
 
 /**
@@ -93,6 +94,45 @@ export const UpstreamOperations = {
       expectError(exchange, 504, 'UPSTREAM_TIMEOUT');
       assert.equal(exchange.response.body.error.details?.service, operation.upstream, `try ${i + 1} timed out elsewhere`);
     }
+  },
+
+  /** Tries it once as `name`, noting the operation and how many calls its upstream had seen before. */
+  tryOnce(world: MediaNestWorld, name: string, operation: UpstreamOperation, headers?: Record<string, string>): Promise<HttpExchange> {
+    Object.assign(world.notes.resilience, { operation, callsBefore: UpstreamOperations.fakeOf(world, operation).journal.entries.length });
+    return UpstreamOperations.perform(world, world.actor(name), operation, headers);
+  },
+
+  /** Tries it `times` times as `name`, noting every answer. */
+  async tryRepeatedly(world: MediaNestWorld, name: string, operation: UpstreamOperation, times: number): Promise<void> {
+    for (let i = 0; i < times; i++) world.notes.resilience.tries.push(await UpstreamOperations.tryOnce(world, name, operation));
+  },
+
+  /** Asks, then moves the clock by `ms` once the upstream holds the call, noting how long the answer took. */
+  async tryWhileTimePasses(world: MediaNestWorld, name: string, operation: UpstreamOperation, ms: number): Promise<void> {
+    const actor = world.actor(name);
+    const fake = UpstreamOperations.fakeOf(world, operation);
+    assert.ok(!operation.needsSession || actor.session, `${name} must be signed in first`);
+    Object.assign(world.notes.resilience, { operation, callsBefore: fake.journal.entries.length });
+    const askedAt = world.clock.now();
+    await whileUpstreamHolds(world, fake, operation.send(actor), ms);
+    world.notes.resilience.answerTookMs = world.clock.now() - askedAt;
+  },
+
+  /** The calls its upstream received since the last operation was tried. */
+  callsSinceLastTry(world: MediaNestWorld, upstream: UpstreamName) {
+    return world.upstreams.byName(upstream).journal.entries.slice(world.notes.resilience.callsBefore);
+  },
+
+  /** Notes how many calls the operation's upstream has received, as the moment its breaker opened. */
+  noteBreakerOpened(world: MediaNestWorld, operation: UpstreamOperation): void {
+    world.notes.resilience.callsWhenOpened = UpstreamOperations.fakeOf(world, operation).journal.entries.length;
+  },
+
+  /** The operation tried last. */
+  lastTried(world: MediaNestWorld): UpstreamOperation {
+    const { operation } = world.notes.resilience;
+    assert.ok(operation, 'no operation was tried');
+    return operation;
   },
 
   fakeOf(world: MediaNestWorld, operation: UpstreamOperation): FakeUpstream {
