@@ -1,8 +1,8 @@
 import { defineParameterType, Given, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
-import type { HttpExchange } from '../support/drivers/http';
+import type { HttpExchange } from '../support/api/exchange';
 import { contractStatusOf } from '../support/contract/error-codes';
-import { expectData, expectError } from '../support/expect';
+import { expectData, expectError } from '../support/checks/answers';
 import { BAD_BODY_CODES, badBodiesFor, WRITE_ROUTES, type BadBodyKind, type WriteRoute } from '../support/tasks/write-routes';
 import type { MediaNestWorld } from '../support/world';
 

@@ -1,6 +1,6 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
-import { expectData, expectError, expectStatus } from '../support/expect';
+import { expectData, expectError, expectStatus } from '../support/checks/answers';
 import { DownloadDesk } from '../support/tasks/download-videos';
 import { until } from '../support/tasks/while-time-passes';
 import { ACCEPTED_LINKS, BAD_DOWNLOAD_BODIES, REFUSED_LINKS, VIDEOS, watchLink } from '../support/tasks/youtube-links';

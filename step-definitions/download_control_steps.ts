@@ -1,7 +1,7 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { expectStatus } from '../support/expect';
+import { expectStatus } from '../support/checks/answers';
 import { DownloadDesk, type StartedDownload } from '../support/tasks/download-videos';
 import { until } from '../support/tasks/while-time-passes';
 import { VIDEOS } from '../support/tasks/youtube-links';

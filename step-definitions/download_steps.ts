@@ -2,7 +2,7 @@ import { After, defineParameterType, Given, Then, When } from '@cucumber/cucumbe
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { expectData } from '../support/expect';
+import { expectData } from '../support/checks/answers';
 import { DownloadDesk } from '../support/tasks/download-videos';
 import { VIDEO_PHRASES, VIDEOS, watchLink } from '../support/tasks/youtube-links';
 import type { MediaNestWorld } from '../support/world';

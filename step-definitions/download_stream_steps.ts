@@ -1,6 +1,6 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
-import { expectStatus } from '../support/expect';
+import { expectStatus } from '../support/checks/answers';
 import { DownloadDesk } from '../support/tasks/download-videos';
 import type { MediaNestWorld } from '../support/world';
 

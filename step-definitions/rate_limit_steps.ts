@@ -1,7 +1,7 @@
 import { defineParameterType, Given, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
-import type { HttpExchange } from '../support/drivers/http';
-import { expectData, expectError, expectStatus } from '../support/expect';
+import type { HttpExchange } from '../support/api/exchange';
+import { expectData, expectError, expectStatus } from '../support/checks/answers';
 import { RateLimits, UNLIMITED_ENDPOINTS } from '../support/tasks/rate-limits';
 import type { MediaNestWorld } from '../support/world';
 

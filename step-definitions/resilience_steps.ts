@@ -1,6 +1,6 @@
 import { defineParameterType, Given, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
-import { expectError } from '../support/expect';
+import { expectError } from '../support/checks/answers';
 import { letTimePassGradually } from '../support/tasks/answer-while-time-runs';
 import { Breakers } from '../support/tasks/breakers';
 import { notesOf } from '../support/tasks/resilience-notes';

@@ -1,6 +1,6 @@
 import { Given, Then } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
-import { expectError } from '../support/expect';
+import { expectError } from '../support/checks/answers';
 import { guardFailure } from '../support/upstreams/network-guard';
 import type { MediaNestWorld } from '../support/world';
 

@@ -2,7 +2,7 @@ import { defineParameterType, Given, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
 import type { UpstreamName } from '../support/upstreams/fake-upstream';
 import { FAULT_WORDS, type FaultKind } from '../support/upstreams/faults';
-import { expectError } from '../support/expect';
+import { expectError } from '../support/checks/answers';
 import { notesOf } from '../support/tasks/resilience-notes';
 import { SignIn } from '../support/tasks/sign-in';
 import { UpstreamOperations, type UpstreamOperation } from '../support/tasks/upstream-operations';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import type { Actor } from '../actor';
 import { EventStream, type ReceivedEvent } from '../drivers/sse';
-import type { HttpExchange } from '../drivers/http';
-import { expectData } from '../expect';
+import type { HttpExchange } from '../api/exchange';
+import { expectData } from '../checks/answers';
 import { SUITE_ADMIN } from '../personas';
 import { scenarioEnvironment } from '../target/environment';
 import { YtDlpJournal } from '../upstreams/yt-dlp/journal';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Actor } from '../actor';
-import type { HttpExchange } from '../drivers/http';
+import type { HttpExchange } from '../api/exchange';
 import { WEBHOOK_SECRET } from '../target/environment';
 
 /** Endpoints that are never rate limited (CONTRACT.md, "Resilience and limits"), as a visitor calls them. */

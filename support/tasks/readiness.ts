@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { expectStatus } from '../expect';
+import { expectStatus } from '../checks/answers';
 import type { MediaNestWorld } from '../world';
 import type { BreakerView } from './breakers';
 

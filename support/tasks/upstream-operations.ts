@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Actor } from '../actor';
-import type { HttpExchange } from '../drivers/http';
-import { expectData, expectError } from '../expect';
+import type { HttpExchange } from '../api/exchange';
+import { expectData, expectError } from '../checks/answers';
 import type { FakeUpstream, UpstreamName } from '../upstreams/fake-upstream';
 import type { MediaNestWorld } from '../world';
 import { answerWhileTimeRuns } from './answer-while-time-runs';

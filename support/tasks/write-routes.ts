@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Actor } from '../actor';
-import { expectData } from '../expect';
+import { expectData } from '../checks/answers';
 import { WEBHOOK_SECRET } from '../target/environment';
 import type { MediaNestWorld } from '../world';
 
