@@ -43,9 +43,9 @@ const CHECKS: Check[] = [
   { name: 'fuzz (short)', command: [...cucumber, '-p', 'fuzz', '--format', 'summary'], env: { FUZZ_RUNS: '20' }, count: cucumberCounts },
 ];
 
-/** The gateway's unit tests and the report's (the living documentation and its browser test). */
+/** The gateway's unit tests, the API client's and the report's (the living documentation and its browser test). */
 function unitTestFiles(): string[] {
-  return ['gateway/test', 'test/report'].flatMap((dir) =>
+  return ['gateway/test', 'test/api', 'test/report'].flatMap((dir) =>
     readdirSync(dir).filter((file) => file.endsWith('.test.ts')).sort().map((file) => `${dir}/${file}`),
   );
 }

@@ -1,7 +1,7 @@
 import { Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
 import { contractDocument } from '../support/contract/document';
-import { expectStatus } from '../support/expect';
+import { expectStatus } from '../support/checks/answers';
 import type { MediaNestWorld } from '../support/world';
 
 When('a visitor reads the API description', async function (this: MediaNestWorld) {

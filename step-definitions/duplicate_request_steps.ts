@@ -1,7 +1,7 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
-import type { HttpExchange } from '../support/drivers/http';
-import { expectData, expectError } from '../support/expect';
+import type { HttpExchange } from '../support/api/exchange';
+import { expectData, expectError } from '../support/checks/answers';
 import { contractStatusOf } from '../support/contract/error-codes';
 import { RequestMedia } from '../support/tasks/request-media';
 import type { MediaNestWorld } from '../support/world';

@@ -39,9 +39,9 @@ When('every operation that changes something is called from a browser session wi
   const answers: SweepAnswer[] = [];
   for (const { operationId } of operationsWhere(guardedByCsrf)) {
     const call = sampleCall(this, operationId, NOTHING_MADE);
-    call.caller.sendsCookies = true;
+    await call.caller.usesThePortal();
     answers.push({ operationId, expected: { status: 403, code: 'CSRF_INVALID' }, exchange: await send(this, call, { withoutCsrf: true }) });
-    call.caller.sendsCookies = false;
+    call.caller.leavesThePortal();
   }
   keep(this, answers);
 });

@@ -1,6 +1,6 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
-import { expectData } from '../support/expect';
+import { expectData } from '../support/checks/answers';
 import { fuzzEveryOperation, fuzzSettings } from '../support/fuzz/fuzz-operations';
 import { SignIn } from '../support/tasks/sign-in';
 import type { MediaNestWorld } from '../support/world';

@@ -1,6 +1,6 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
-import { expectData, expectStatus } from '../support/expect';
+import { expectData, expectStatus } from '../support/checks/answers';
 import { BrowseLibrary, libraryKey } from '../support/tasks/browse-library';
 import { RequestMedia } from '../support/tasks/request-media';
 import type { MediaNestWorld } from '../support/world';

@@ -1,6 +1,6 @@
 import { Given, Then, When, type DataTable } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
-import { expectData } from '../support/expect';
+import { expectData } from '../support/checks/answers';
 import { answerWhileTimeRuns } from '../support/tasks/answer-while-time-runs';
 import { BrowseLibrary, libraryKey } from '../support/tasks/browse-library';
 import { RequestMedia } from '../support/tasks/request-media';

@@ -6,7 +6,7 @@ import { checkLoad, latencyBound, percentOf } from '../support/load/check';
 import { answersPerProcessorSecond, figures, runLoad, runSideBySide, type LoadFigures, type LoadOptions } from '../support/load/driver';
 import { gatewayRuns, loadSeries, recordLoad, type LoadSeries } from '../support/load/record';
 import { interleaved, ROUNDS } from '../support/load/rounds';
-import { expectData } from '../support/expect';
+import { expectData } from '../support/checks/answers';
 import { BrowseLibrary, libraryKey } from '../support/tasks/browse-library';
 import type { MediaNestWorld } from '../support/world';
 

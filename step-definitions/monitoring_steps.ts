@@ -1,6 +1,6 @@
 import { defineParameterType, Given, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
-import { expectData } from '../support/expect';
+import { expectData } from '../support/checks/answers';
 import { answerWhileTimeRuns, letTimePassGradually } from '../support/tasks/answer-while-time-runs';
 import { ServiceHealth } from '../support/tasks/service-health';
 import type { MonitorState } from '../support/upstreams/uptime-kuma/model';

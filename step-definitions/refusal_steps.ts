@@ -1,7 +1,7 @@
 import { Then } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
 import { contractStatusOf } from '../support/contract/error-codes';
-import { expectError } from '../support/expect';
+import { expectError } from '../support/checks/answers';
 import type { MediaNestWorld } from '../support/world';
 
 /** The codes and statuses are the published contract's (CONTRACT.md, "Error codes"), never the gateway's own. */

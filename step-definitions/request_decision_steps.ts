@@ -1,6 +1,6 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
-import { expectData, expectError } from '../support/expect';
+import { expectData, expectError } from '../support/checks/answers';
 import { RequestMedia } from '../support/tasks/request-media';
 import type { MediaNestWorld } from '../support/world';
 

@@ -1,6 +1,6 @@
 import { Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
-import { expectData } from '../support/expect';
+import { expectData } from '../support/checks/answers';
 import { RequestMedia } from '../support/tasks/request-media';
 import type { MediaNestWorld } from '../support/world';
 

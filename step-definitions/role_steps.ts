@@ -1,6 +1,6 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
-import { expectData } from '../support/expect';
+import { expectData } from '../support/checks/answers';
 import type { MediaNestWorld } from '../support/world';
 
 Given('the install names no admins', function (this: MediaNestWorld) {

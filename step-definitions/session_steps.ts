@@ -1,7 +1,7 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
 import { cookiesSetBy } from '../support/actor';
-import { expectData, expectError, expectStatus } from '../support/expect';
+import { expectData, expectError, expectStatus } from '../support/checks/answers';
 import { RequestMedia } from '../support/tasks/request-media';
 import { SignIn } from '../support/tasks/sign-in';
 import type { MediaNestWorld } from '../support/world';
@@ -9,8 +9,7 @@ import type { MediaNestWorld } from '../support/world';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 Given(/^(\w+) (?:is signed in|signs in) through the portal$/, async function (this: MediaNestWorld, name: string) {
-  const actor = await SignIn.as(this, name);
-  actor.sendsCookies = true;
+  await (await SignIn.as(this, name)).usesThePortal();
 });
 
 When(/^(a visitor|\w+) looks at (?:his|her|the) session$/, async function (this: MediaNestWorld, name: string) {
@@ -63,7 +62,9 @@ Then('{persona}\'s session still works', async function (this: MediaNestWorld, n
 
 Then('{persona}\'s session no longer works', async function (this: MediaNestWorld, name: string) {
   expectStatus(this.lastExchangeOf(name), 204);
-  expectError(await this.actor(name).call('GET', '/api/v1/auth/session'), 401, 'TOKEN_REVOKED');
+  // the browser dropped the cleared cookie: the old one is sent by hand, as someone who copied it would
+  const cookie = `medianest_session=${this.actor(name).signedIn().cookies.medianest_session}`;
+  expectError(await this.actor(name).api.getSession({ headers: { cookie } }), 401, 'TOKEN_REVOKED');
 });
 
 Then('the session cookie is HttpOnly and the CSRF cookie is readable by the portal', function (this: MediaNestWorld) {

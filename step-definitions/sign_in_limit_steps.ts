@@ -1,6 +1,6 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
-import { expectData, expectError } from '../support/expect';
+import { expectData, expectError } from '../support/checks/answers';
 import { RateLimits } from '../support/tasks/rate-limits';
 import { SignIn } from '../support/tasks/sign-in';
 import type { MediaNestWorld } from '../support/world';

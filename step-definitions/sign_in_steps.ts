@@ -1,7 +1,7 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
-import { expectData, expectError } from '../support/expect';
-import type { HttpExchange } from '../support/drivers/http';
+import { expectData, expectError } from '../support/checks/answers';
+import type { HttpExchange } from '../support/api/exchange';
 import { SignIn } from '../support/tasks/sign-in';
 import type { MediaNestWorld } from '../support/world';
 

@@ -1,7 +1,7 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
 import { contractStatusOf } from '../support/contract/error-codes';
-import { expectData, expectError, expectStatus } from '../support/expect';
+import { expectData, expectError, expectStatus } from '../support/checks/answers';
 import { OVERSEERR, OverseerrReports } from '../support/tasks/overseerr-reports';
 import { RequestMedia } from '../support/tasks/request-media';
 import { WEBHOOK_SECRET } from '../support/target/environment';

@@ -1,5 +1,5 @@
 import { Given, Then, When } from '@cucumber/cucumber';
-import { expectError } from '../../support/expect';
+import { expectError } from '../../support/checks/answers';
 import { DownloadChecks } from '../../support/checks/downloads';
 import { YtDlpChecks } from '../../support/checks/yt-dlp';
 import type { YoutubeLink } from '../../support/parameter-types/downloads';

@@ -1,7 +1,7 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import { join } from 'node:path';
 import { DownloadChecks } from '../../support/checks/downloads';
-import { expectStatus } from '../../support/expect';
+import { expectStatus } from '../../support/checks/answers';
 import { Downloads } from '../../support/tasks/download-videos';
 import type { MediaNestWorld } from '../../support/world';
 

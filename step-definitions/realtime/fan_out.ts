@@ -1,5 +1,5 @@
 import { Given, Then, When } from '@cucumber/cucumber';
-import { expect } from 'chai';
+import { expect } from '../../support/checks/chai';
 import { FanOut } from '../../support/tasks/fan-out';
 import type { MediaNestWorld } from '../../support/world';
 

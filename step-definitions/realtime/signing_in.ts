@@ -1,5 +1,5 @@
 import { Given, Then, When } from '@cucumber/cucumber';
-import { expect } from 'chai';
+import { expect } from '../../support/checks/chai';
 import { LiveChecks } from '../../support/checks/live-updates';
 import type { Forgery } from '../../support/tasks/forge-token';
 import { LiveUpdates } from '../../support/tasks/live-updates';

@@ -1,8 +1,8 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import type { Actor } from '../../support/actor';
 import { RateLimitChecks } from '../../support/checks/rate-limits';
-import type { HttpExchange } from '../../support/drivers/http';
-import { expectData, expectError } from '../../support/expect';
+import type { HttpExchange } from '../../support/api/exchange';
+import { expectData, expectError } from '../../support/checks/answers';
 import { RateLimits } from '../../support/tasks/rate-limits';
 import type { MediaNestWorld } from '../../support/world';
 

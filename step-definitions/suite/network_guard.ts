@@ -1,6 +1,6 @@
 import { Given, Then } from '@cucumber/cucumber';
-import { expect } from 'chai';
-import { expectError } from '../../support/expect';
+import { expect } from '../../support/checks/chai';
+import { expectError } from '../../support/checks/answers';
 import '../../support/tasks/network-guard-notes';
 import { guardFailure } from '../../support/upstreams/network-guard';
 import type { MediaNestWorld } from '../../support/world';

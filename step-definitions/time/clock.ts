@@ -1,5 +1,5 @@
 import { Given, Then } from '@cucumber/cucumber';
-import { expect } from 'chai';
+import { expect } from '../../support/checks/chai';
 import type { MediaNestWorld } from '../../support/world';
 
 Given('{duration} pass(es)', async function (this: MediaNestWorld, ms: number) {

@@ -1,5 +1,5 @@
 import { Then, When } from '@cucumber/cucumber';
-import { expect } from 'chai';
+import { expect } from '../../support/checks/chai';
 import { ResilienceChecks } from '../../support/checks/resilience';
 import { SignIn } from '../../support/tasks/sign-in';
 import { OPERATIONS, UpstreamOperations, type UpstreamOperation } from '../../support/tasks/upstream-operations';

@@ -1,6 +1,6 @@
-import { expect } from 'chai';
+import { expect } from './chai';
 import { contractStatusOf } from '../contract/error-codes';
-import { expectError } from '../expect';
+import { expectError } from './answers';
 import { BAD_BODY_CODES } from '../tasks/write-routes';
 import type { MediaNestWorld } from '../world';
 

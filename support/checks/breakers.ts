@@ -1,6 +1,6 @@
-import { expect } from 'chai';
-import { expectData } from '../expect';
-import type { HttpExchange } from '../drivers/http';
+import { expect } from './chai';
+import { expectData } from './answers';
+import type { HttpExchange } from '../api/exchange';
 import { Breakers, type BreakerView } from '../tasks/breakers';
 import type { UpstreamName } from '../upstreams/fake-upstream';
 import type { MediaNestWorld } from '../world';

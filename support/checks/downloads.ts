@@ -1,8 +1,8 @@
-import { expect } from 'chai';
+import { expect } from './chai';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventStream, ReceivedEvent } from '../drivers/sse';
-import { expectData, expectError, expectStatus } from '../expect';
+import { expectData, expectError, expectStatus } from './answers';
 import { Downloads } from '../tasks/download-videos';
 import { VIDEOS } from '../tasks/youtube-links';
 import type { MediaNestWorld } from '../world';

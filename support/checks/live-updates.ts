@@ -1,4 +1,4 @@
-import { expect } from 'chai';
+import { expect } from './chai';
 import { contractStatusOf } from '../contract/error-codes';
 import type { LiveConnection } from '../drivers/ws';
 import { until } from '../tasks/while-time-passes';

@@ -1,4 +1,4 @@
-import { expect } from 'chai';
+import { expect } from './chai';
 import { checkLoad, latencyBound, percentOf } from '../load/check';
 import { DownloadFollowers } from '../load/download-followers';
 import { answersPerProcessorSecond } from '../load/driver';

@@ -1,6 +1,6 @@
-import { expect } from 'chai';
-import type { HttpExchange } from '../drivers/http';
-import { expectError, expectStatus } from '../expect';
+import { expect } from './chai';
+import type { HttpExchange } from '../api/exchange';
+import { expectError, expectStatus } from './answers';
 import { RateLimits } from '../tasks/rate-limits';
 import type { MediaNestWorld } from '../world';
 

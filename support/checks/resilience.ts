@@ -1,6 +1,6 @@
-import { expect } from 'chai';
-import type { HttpExchange } from '../drivers/http';
-import { expectError } from '../expect';
+import { expect } from './chai';
+import type { HttpExchange } from '../api/exchange';
+import { expectError } from './answers';
 import { UpstreamOperations, type UpstreamOperation } from '../tasks/upstream-operations';
 import type { UpstreamName } from '../upstreams/fake-upstream';
 import type { MediaNestWorld } from '../world';

@@ -1,4 +1,4 @@
-import { expect } from 'chai';
+import { expect } from './chai';
 import type { JournalEntry } from '../upstreams/journal';
 import type { UpstreamName } from '../upstreams/fake-upstream';
 import type { MediaNestWorld } from '../world';

@@ -1,4 +1,4 @@
-import { expect } from 'chai';
+import { expect } from './chai';
 import { Downloads, isAlive } from '../tasks/download-videos';
 import { until } from '../tasks/while-time-passes';
 import { watchLink } from '../tasks/youtube-links';

@@ -1,5 +1,5 @@
 import type { Actor } from '../actor';
-import { expectData } from '../expect';
+import { expectData } from '../checks/answers';
 import { WEBHOOK_SECRET } from '../target/environment';
 import type { UpstreamName } from '../upstreams/fake-upstream';
 import type { MediaNestWorld } from '../world';

@@ -1,4 +1,4 @@
-import type { HttpExchange } from '../drivers/http';
+import type { HttpExchange } from '../api/exchange';
 import { answerWhileTimeRuns } from '../tasks/answer-while-time-runs';
 import type { MediaNestWorld } from '../world';
 import { contractDocument, type OpenApiOperation } from './document';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Actor } from '../actor';
-import type { HttpExchange } from '../drivers/http';
-import { expectData } from '../expect';
+import type { HttpExchange } from '../api/exchange';
+import { expectData } from '../checks/answers';
 import type { UpstreamName } from '../upstreams/fake-upstream';
 import type { MediaNestWorld } from '../world';
 import { answerWhileTimeRuns, letTimePassGradually } from './answer-while-time-runs';
@@ -21,7 +21,7 @@ export interface BreakerView {
 export const Breakers = {
   /** Read from the readiness check, which anyone (a load balancer) may call: no session, no upstream call. */
   async stateOf(world: MediaNestWorld, upstream: UpstreamName): Promise<BreakerView> {
-    const exchange = await world.actor('the load balancer').call('GET', '/api/v1/health/ready');
+    const exchange = await world.actor('the load balancer').api.getReadiness();
     const breaker = expectData(exchange).breakers.find((b: BreakerView) => b.upstream === upstream);
     assert.ok(breaker, `the readiness check reports no breaker for ${upstream}`);
     return breaker;
@@ -95,10 +95,10 @@ export const Breakers = {
   },
 
   list(admin: Actor): Promise<HttpExchange> {
-    return admin.call('GET', '/api/v1/admin/resilience');
+    return admin.api.listBreakers();
   },
 
   reset(admin: Actor, upstream: string): Promise<HttpExchange> {
-    return admin.call('POST', `/api/v1/admin/resilience/${encodeURIComponent(upstream)}/reset`);
+    return admin.api.resetBreaker(upstream);
   },
 };

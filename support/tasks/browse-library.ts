@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { HttpExchange } from '../drivers/http';
+import type { HttpExchange } from '../api/exchange';
 import type { MediaNestWorld } from '../world';
 import { RequestMedia } from './request-media';
 

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
+import { API_BASE_PATH } from '../api/medianest-api';
 import { EventStream, type ReceivedEvent } from '../drivers/sse';
-import type { HttpExchange } from '../drivers/http';
-import { expectData } from '../expect';
+import type { HttpExchange } from '../api/exchange';
+import { expectData } from '../checks/answers';
 import { startNotesWith } from '../notes';
 import { SUITE_ADMIN } from '../personas';
 import { scenarioEnvironment } from '../target/environment';
@@ -10,7 +11,7 @@ import type { MediaNestWorld } from '../world';
 import { until } from './while-time-passes';
 import { watchLink } from './youtube-links';
 
-const DOWNLOADS = '/api/v1/youtube/downloads';
+const DOWNLOADS = `${API_BASE_PATH}/youtube/downloads`;
 const EVENT_TYPES = ['status', 'progress', 'completed', 'failed'];
 /**
  * Each fake yt-dlp run is bounded well under a second; this only catches a gateway that never
@@ -76,7 +77,7 @@ export const Downloads = {
   async request(world: MediaNestWorld, name: string, body: unknown, videoId?: string): Promise<HttpExchange> {
     const notes = world.notes.downloads;
     notes.asked.push({ actor: name, videoId });
-    const exchange = await world.actor(name).call('POST', DOWNLOADS, { body });
+    const exchange = await world.actor(name).api.createDownload(body as { url: unknown });
     if (exchange.response.status === 202) notes.started.push({ actor: name, id: exchange.response.body.data.id, videoId: videoId ?? exchange.response.body.data.videoId });
     return exchange;
   },
@@ -290,20 +291,20 @@ export const Downloads = {
   },
 
   lookAs(world: MediaNestWorld, download: StartedDownload, name: string): Promise<HttpExchange> {
-    return world.actor(name).call('GET', `${DOWNLOADS}/${download.id}`);
+    return world.actor(name).api.getDownload(download.id);
   },
 
   cancel(world: MediaNestWorld, download: StartedDownload, name = download.actor): Promise<HttpExchange> {
-    return world.actor(name).call('DELETE', `${DOWNLOADS}/${download.id}`);
+    return world.actor(name).api.cancelDownload(download.id);
   },
 
   list(world: MediaNestWorld, name: string, status?: 'failed'): Promise<HttpExchange> {
-    return world.actor(name).call('GET', `${DOWNLOADS}${status ? `?status=${status}` : ''}`);
+    return world.actor(name).api.listDownloads(status ? { status } : {});
   },
 
   /** Every request to start a download the scenario made, in order. */
   requests(world: MediaNestWorld): HttpExchange[] {
-    return world.exchanges.filter((exchange) => exchange.request.method === 'POST' && exchange.request.path === DOWNLOADS);
+    return world.exchanges.filter((exchange) => exchange.operationId === 'createDownload');
   },
 
   /** The address the gateway gives an accepted download (its Location). */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { checkedAgainstContract, type HttpExchange } from '../drivers/http';
+import { checkedAgainstContract, type HttpExchange } from '../api/exchange';
 import { WEBHOOK_SECRET } from '../target/environment';
 import type { MediaRequest } from '../upstreams/overseerr/model';
 import { postWebhook } from '../upstreams/overseerr/webhook';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Actor } from '../actor';
-import type { HttpExchange } from '../drivers/http';
-import { expectData } from '../expect';
+import type { HttpExchange } from '../api/exchange';
+import { expectData } from '../checks/answers';
 import type { CatalogueTitle } from '../upstreams/overseerr/catalogue';
 import type { MediaRequest as OverseerrRequest } from '../upstreams/overseerr/model';
 import type { MediaNestWorld } from '../world';

@@ -1,4 +1,4 @@
-import type { HttpExchange } from '../drivers/http';
+import type { HttpExchange } from '../api/exchange';
 import { startNotesWith } from '../notes';
 import type { UpstreamOperation } from './upstream-operations';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import type { HttpExchange } from '../drivers/http';
+import type { HttpExchange } from '../api/exchange';
 import type { LiveConnection } from '../drivers/ws';
-import { expectData } from '../expect';
+import { expectData } from '../checks/answers';
 import type { MonitorState } from '../upstreams/uptime-kuma/model';
 import type { MediaNestWorld } from '../world';
 import { answerWhileTimeRuns } from './answer-while-time-runs';
@@ -39,7 +39,7 @@ export const ServiceHealth = {
   async open(world: MediaNestWorld, name: string): Promise<HttpExchange> {
     const actor = world.actor(name);
     if (!actor.session && actor !== world.visitor) await SignIn.as(world, name);
-    return actor.call('GET', '/api/v1/dashboard/status');
+    return actor.api.getServiceStatus();
   },
 
   /**

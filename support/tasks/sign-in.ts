@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { cookiesSetBy, type Actor } from '../actor';
-import { expectData } from '../expect';
-import type { HttpExchange } from '../drivers/http';
+import { expectData } from '../checks/answers';
+import type { HttpExchange } from '../api/exchange';
 import type { MediaNestWorld } from '../world';
 import { until } from './while-time-passes';
 
@@ -12,7 +12,7 @@ const HOLD_MS = 300;
 export const SignIn = {
   /** The portal asks for a PIN; returns the gateway's answer. */
   askForPin(actor: Actor): Promise<HttpExchange> {
-    return actor.call('POST', '/api/v1/auth/plex/pin', { body: { clientName: 'MediaNest Web' } });
+    return actor.api.createPin();
   },
 
   /** The person approves the PIN at app.plex.tv with their own Plex account. */
@@ -24,10 +24,10 @@ export const SignIn = {
 
   /** The portal exchanges the PIN for a session; a success is kept on the actor. */
   async verify(actor: Actor, pinId: unknown): Promise<HttpExchange> {
-    const exchange = await actor.call('POST', '/api/v1/auth/plex/verify', { body: { pinId } });
+    const exchange = await actor.api.verifyPin({ pinId });
     if (exchange.response.status === 200) {
       const { token, user } = exchange.response.body.data;
-      actor.session = { token, user, cookies: cookiesSetBy(exchange) };
+      actor.session = { token, user, cookies: cookiesSetBy(exchange), setCookie: exchange.response.headers['set-cookie'] ?? '' };
     }
     return exchange;
   },

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Actor } from '../actor';
-import type { HttpExchange } from '../drivers/http';
-import { expectData, expectError } from '../expect';
+import type { HttpExchange } from '../api/exchange';
+import { expectData, expectError } from '../checks/answers';
 import type { FakeUpstream, UpstreamName } from '../upstreams/fake-upstream';
 import type { MediaNestWorld } from '../world';
 import { answerWhileTimeRuns } from './answer-while-time-runs';
@@ -26,25 +26,25 @@ export interface UpstreamOperation {
 export const OPERATIONS = {
   'ask to sign in with Plex': {
     upstream: 'plex-tv',
-    send: (actor, headers) => actor.call('POST', '/api/v1/auth/plex/pin', { body: { clientName: 'MediaNest Web' }, headers }),
+    send: (actor, headers) => actor.api.createPin({ clientName: 'MediaNest Web' }, { headers }),
     succeeded: (exchange) => assert.match(String(expectData(exchange, 201).code), /^\S{4,}$/),
     needsSession: false,
   },
   'browse the library': {
     upstream: 'plex-server',
-    send: (actor, headers) => actor.call('GET', '/api/v1/plex/libraries', { headers }),
+    send: (actor, headers) => actor.api.listLibraries({ headers }),
     succeeded: (exchange) => assert.ok(expectData(exchange).some((library: { title: string }) => library.title === 'Movies')),
     needsSession: true,
   },
   'search for a film': {
     upstream: 'overseerr',
-    send: (actor, headers) => actor.call('GET', '/api/v1/media/search?query=Matrix', { headers }),
+    send: (actor, headers) => actor.api.searchMedia({ query: 'Matrix' }, { headers }),
     succeeded: (exchange) => assert.ok(expectData(exchange).some((found: { title: string }) => found.title === 'The Matrix')),
     needsSession: true,
   },
   'request a film': {
     upstream: 'overseerr',
-    send: (actor, headers) => actor.call('POST', '/api/v1/media/requests', { body: { mediaType: 'movie', tmdbId: 603 }, headers }),
+    send: (actor, headers) => actor.api.createMediaRequest({ mediaType: 'movie', tmdbId: 603 }, { headers }),
     succeeded: (exchange) => assert.equal(expectData(exchange, 201).title, 'The Matrix'),
     needsSession: true,
   },

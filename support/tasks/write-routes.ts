@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Actor } from '../actor';
-import type { HttpExchange } from '../drivers/http';
-import { expectData } from '../expect';
+import type { HttpExchange } from '../api/exchange';
+import { expectData } from '../checks/answers';
 import { startNotesWith } from '../notes';
 import { WEBHOOK_SECRET } from '../target/environment';
 import type { MediaNestWorld } from '../world';
@@ -133,7 +133,7 @@ startNotesWith('badBodies', () => new BadBodyNotes());
 export const BadBodySweep = {
   /** The person requests The Matrix (a film the fake Overseerr knows): the request MediaNest answered. */
   async requestAFilm(world: MediaNestWorld, name: string): Promise<any> {
-    const request = expectData(await world.actor(name).call('POST', '/api/v1/media/requests', { body: { mediaType: 'movie', tmdbId: 603 } }), 201);
+    const request = expectData(await world.actor(name).api.createMediaRequest({ mediaType: 'movie', tmdbId: 603 }), 201);
     world.notes.badBodies.requestIds[name] = request.id;
     return request;
   },
