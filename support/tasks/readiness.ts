@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { expectStatus } from '../checks/answers';
+import { startNotesWith } from '../notes';
 import type { MediaNestWorld } from '../world';
 import type { BreakerView } from './breakers';
 
@@ -8,6 +9,18 @@ export interface ReadinessView {
   database: 'up' | 'down';
   breakers: BreakerView[];
 }
+
+/** What the readiness steps of one scenario tell each other (world.notes.readiness). */
+export class ReadinessNotes {
+  answer?: { status: number; readiness: ReadinessView };
+}
+
+declare module '../notes' {
+  interface ScenarioNotes {
+    readiness: ReadinessNotes;
+  }
+}
+startNotesWith('readiness', () => new ReadinessNotes());
 
 /** The gateway's readiness check, as a load balancer calls it; it reports the breakers too. */
 export const Readiness = {

@@ -30,6 +30,13 @@ export const ServiceHealth = {
     return monitor;
   },
 
+  /** MediaNest is configured to read the service's health from a monitor of this name, which Uptime Kuma has. */
+  readFromMonitor(world: MediaNestWorld, service: string, monitor: string): void {
+    const pairs = { ...DEFAULT_MONITORS, [service]: monitor };
+    world.env.UPTIME_KUMA_MONITORS = Object.entries(pairs).map(([key, name]) => `${key}=${name}`).join(',');
+    world.upstreams.uptimeKuma.model.addMonitor(monitor);
+  },
+
   /** Uptime Kuma's next check of the service records a heartbeat in `state`. */
   kumaSees(world: MediaNestWorld, service: string, state: MonitorState, ping?: number): void {
     world.upstreams.uptimeKuma.model.setStatus(ServiceHealth.monitorOf(world, service), state, ping === undefined ? {} : { ping });
