@@ -8,13 +8,6 @@ import type { MediaNestWorld } from '../support/world';
 
 const escape = (words: string) => words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** "a token signed with another key", ...: the forgeries of support/tasks/forge-token.ts. */
-defineParameterType({
-  name: 'forgery',
-  regexp: new RegExp(Object.keys(FORGERIES).map(escape).join('|')),
-  transformer: (words: string) => words as Forgery,
-});
-
 /** The close codes a person's app can tell apart (CONTRACT.md, "Realtime"). */
 const CLOSED_AS: Record<string, number> = {
   unauthorised: 4401,
