@@ -52,3 +52,6 @@ defineParameterType({ name: 'library', regexp: /Movies|TV Shows|Music/, transfor
 export function phrasesOf(table: object): RegExp {
   return new RegExp(Object.keys(table).sort((a, b) => b.length - a.length).map((phrase) => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
 }
+
+/** An admin's decision on a request, in any tense: approve(s|d) or decline(s|d). */
+defineParameterType({ name: 'decision', regexp: /approved|declined|approves|declines|approve|decline/, transformer: (word: string) => (word.startsWith('approve') ? 'approve' : 'decline') });

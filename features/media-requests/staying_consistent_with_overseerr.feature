@@ -17,7 +17,7 @@ Feature: Staying consistent with Overseerr when it fails
     Scenario Outline: Overseerr failing to create a request leaves nothing behind
       Given Overseerr <misbehaves> when asked to create a request
       When Bob requests "Dune"
-      Then Bob is refused with <code> from overseerr
+      Then Bob is refused with <code> from Overseerr
       And Bob has no requests
       And Overseerr holds no request for "Dune"
 
