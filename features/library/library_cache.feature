@@ -59,7 +59,7 @@ Feature: A quick library that stays current
     And Bob signs in again
     And Plex is down
     When Bob looks at the libraries
-    Then Bob is refused with SERVICE_UNAVAILABLE from plex-server
+    Then Bob is refused with SERVICE_UNAVAILABLE from Plex
 
   Scenario: another page of a library is not answered from the first page's copy
     Given Bob has looked at the Movies library

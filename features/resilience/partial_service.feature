@@ -47,4 +47,4 @@ Feature: Partial service when one upstream fails
       Given Bob is signed in
       And Plex is down
       When Bob tries to browse the library
-      Then Bob is refused with SERVICE_UNAVAILABLE from plex-server
+      Then Bob is refused with SERVICE_UNAVAILABLE from Plex

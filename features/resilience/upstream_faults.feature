@@ -23,41 +23,41 @@ Feature: What people are told when an upstream misbehaves
       Given Bob is signed in
       And <service> <fault>
       When Bob tries to <operation>
-      Then Bob is refused with <code> from <service id>
+      Then Bob is refused with <code> from <service>
       And the refusal shows nothing of <service>'s own answer
 
       Examples: plex.tv, when someone asks to sign in
-        | service | fault                                     | operation                | code                | service id |
-        | plex.tv | is down                                   | ask to sign in with Plex | SERVICE_UNAVAILABLE | plex-tv    |
-        | plex.tv | breaks off its answers mid-way            | ask to sign in with Plex | UPSTREAM_ERROR      | plex-tv    |
-        | plex.tv | answers with a server error               | ask to sign in with Plex | UPSTREAM_ERROR      | plex-tv    |
-        | plex.tv | answers with malformed JSON               | ask to sign in with Plex | UPSTREAM_ERROR      | plex-tv    |
-        | plex.tv | answers with an HTML page instead of JSON | ask to sign in with Plex | UPSTREAM_ERROR      | plex-tv    |
-        | plex.tv | answers with a body over 5 MiB            | ask to sign in with Plex | UPSTREAM_ERROR      | plex-tv    |
-        | plex.tv | asks MediaNest to slow down               | ask to sign in with Plex | SERVICE_UNAVAILABLE | plex-tv    |
-        | plex.tv | refuses MediaNest's credentials           | ask to sign in with Plex | UPSTREAM_ERROR      | plex-tv    |
+        | service | fault                                     | operation                | code                |
+        | plex.tv | is down                                   | ask to sign in with Plex | SERVICE_UNAVAILABLE |
+        | plex.tv | breaks off its answers mid-way            | ask to sign in with Plex | UPSTREAM_ERROR      |
+        | plex.tv | answers with a server error               | ask to sign in with Plex | UPSTREAM_ERROR      |
+        | plex.tv | answers with malformed JSON               | ask to sign in with Plex | UPSTREAM_ERROR      |
+        | plex.tv | answers with an HTML page instead of JSON | ask to sign in with Plex | UPSTREAM_ERROR      |
+        | plex.tv | answers with a body over 5 MiB            | ask to sign in with Plex | UPSTREAM_ERROR      |
+        | plex.tv | asks MediaNest to slow down               | ask to sign in with Plex | SERVICE_UNAVAILABLE |
+        | plex.tv | refuses MediaNest's credentials           | ask to sign in with Plex | UPSTREAM_ERROR      |
 
       Examples: Plex, when someone browses the library
-        | service | fault                                     | operation          | code                | service id  |
-        | Plex    | is down                                   | browse the library | SERVICE_UNAVAILABLE | plex-server |
-        | Plex    | breaks off its answers mid-way            | browse the library | UPSTREAM_ERROR      | plex-server |
-        | Plex    | answers with a server error               | browse the library | UPSTREAM_ERROR      | plex-server |
-        | Plex    | answers with malformed JSON               | browse the library | UPSTREAM_ERROR      | plex-server |
-        | Plex    | answers with an HTML page instead of JSON | browse the library | UPSTREAM_ERROR      | plex-server |
-        | Plex    | answers with a body over 5 MiB            | browse the library | UPSTREAM_ERROR      | plex-server |
-        | Plex    | asks MediaNest to slow down               | browse the library | SERVICE_UNAVAILABLE | plex-server |
-        | Plex    | refuses MediaNest's credentials           | browse the library | UPSTREAM_ERROR      | plex-server |
+        | service | fault                                     | operation          | code                |
+        | Plex    | is down                                   | browse the library | SERVICE_UNAVAILABLE |
+        | Plex    | breaks off its answers mid-way            | browse the library | UPSTREAM_ERROR      |
+        | Plex    | answers with a server error               | browse the library | UPSTREAM_ERROR      |
+        | Plex    | answers with malformed JSON               | browse the library | UPSTREAM_ERROR      |
+        | Plex    | answers with an HTML page instead of JSON | browse the library | UPSTREAM_ERROR      |
+        | Plex    | answers with a body over 5 MiB            | browse the library | UPSTREAM_ERROR      |
+        | Plex    | asks MediaNest to slow down               | browse the library | SERVICE_UNAVAILABLE |
+        | Plex    | refuses MediaNest's credentials           | browse the library | UPSTREAM_ERROR      |
 
       Examples: Overseerr, when someone searches for a title
-        | service   | fault                                     | operation         | code                | service id |
-        | Overseerr | is down                                   | search for a film | SERVICE_UNAVAILABLE | overseerr  |
-        | Overseerr | breaks off its answers mid-way            | search for a film | UPSTREAM_ERROR      | overseerr  |
-        | Overseerr | answers with a server error               | search for a film | UPSTREAM_ERROR      | overseerr  |
-        | Overseerr | answers with malformed JSON               | search for a film | UPSTREAM_ERROR      | overseerr  |
-        | Overseerr | answers with an HTML page instead of JSON | search for a film | UPSTREAM_ERROR      | overseerr  |
-        | Overseerr | answers with a body over 5 MiB            | search for a film | UPSTREAM_ERROR      | overseerr  |
-        | Overseerr | asks MediaNest to slow down               | search for a film | SERVICE_UNAVAILABLE | overseerr  |
-        | Overseerr | refuses MediaNest's credentials           | search for a film | UPSTREAM_ERROR      | overseerr  |
+        | service   | fault                                     | operation         | code                |
+        | Overseerr | is down                                   | search for a film | SERVICE_UNAVAILABLE |
+        | Overseerr | breaks off its answers mid-way            | search for a film | UPSTREAM_ERROR      |
+        | Overseerr | answers with a server error               | search for a film | UPSTREAM_ERROR      |
+        | Overseerr | answers with malformed JSON               | search for a film | UPSTREAM_ERROR      |
+        | Overseerr | answers with an HTML page instead of JSON | search for a film | UPSTREAM_ERROR      |
+        | Overseerr | answers with a body over 5 MiB            | search for a film | UPSTREAM_ERROR      |
+        | Overseerr | asks MediaNest to slow down               | search for a film | SERVICE_UNAVAILABLE |
+        | Overseerr | refuses MediaNest's credentials           | search for a film | UPSTREAM_ERROR      |
 
   Rule: the correlation id a person sends travels to the upstream and back
 

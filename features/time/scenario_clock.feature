@@ -13,5 +13,5 @@ Feature: Time in scenarios is virtual
 
   Scenario: moving the clock fires the gateway's own timers
     When Bob asks to sign in with Plex and plex.tv stays silent for 10 seconds
-    Then Bob is refused with UPSTREAM_TIMEOUT from plex-tv
+    Then Bob is refused with UPSTREAM_TIMEOUT from plex.tv
     And the scenario took less than 5 real seconds

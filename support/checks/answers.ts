@@ -23,3 +23,10 @@ export function expectData(exchange: HttpExchange, status = 200): any {
   expect(exchange.response.body?.success, `expected ${describeExchange(exchange)} to answer success: true`).to.equal(true);
   return exchange.response.body.data;
 }
+
+/** An answer in a few words, for comparing several at once: "200", or "404 PIN_NOT_FOUND" (marked as looked at). */
+export function outcomeOf(exchange: HttpExchange): string {
+  exchange.asserted = true;
+  const code = exchange.response.body?.error?.code;
+  return code ? `${exchange.response.status} ${code}` : String(exchange.response.status);
+}

@@ -1,11 +1,7 @@
 import { defineParameterType } from '@cucumber/cucumber';
-import { FORGERIES, type Forgery } from '../tasks/forge-token';
 
 const escape = (words: string) => words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const anyOf = (phrases: string[]) => new RegExp([...phrases].sort((a, b) => b.length - a.length).map(escape).join('|'));
-
-/** "a token signed with another key", ...: the forgeries of support/tasks/forge-token.ts. */
-defineParameterType({ name: 'forgery', regexp: anyOf(Object.keys(FORGERIES)), transformer: (words: string) => words as Forgery });
 
 /** The close codes a person's app can tell apart (CONTRACT.md, "Realtime"). */
 const CLOSED_AS: Record<string, number> = {
