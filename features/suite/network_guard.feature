@@ -1,4 +1,4 @@
-@security @embedded-only
+@suite @embedded-only
 Feature: The suite never reaches the real internet
   Every upstream the gateway calls is faked. If the gateway is configured, by mistake, to call a
   host no fake serves, the call never leaves the machine and the scenario fails naming the host,

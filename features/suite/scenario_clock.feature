@@ -1,4 +1,4 @@
-@embedded-only
+@suite @embedded-only
 Feature: Time in scenarios is virtual
   Scenarios that depend on time (expiry, timeouts, windows) move a virtual clock instead of
   waiting: one clock drives the gateway's timers and its idea of "now", while the suite's own
