@@ -1,21 +1,25 @@
 @resilience @fresh-gateway
 Feature: What people are told when an upstream misbehaves
   MediaNest depends on plex.tv, Plex, Overseerr and Uptime Kuma, and each of them can fail in many
-  ways. Whatever the upstream does, the person gets MediaNest's own error envelope with one of three
-  answers, and the envelope names the service (`details.service`), never the upstream's own words,
-  page or stack trace:
+  ways. Whatever the upstream does, the person gets MediaNest's own refusal with one of three
+  answers, naming the service, never showing the upstream's own words, page or stack trace:
 
   | What the upstream does | The person is told |
   |---|---|
-  | refuses the connection | 503 `SERVICE_UNAVAILABLE` |
-  | answers nothing within its timeout | 504 `UPSTREAM_TIMEOUT` (see the timeouts chapter) |
-  | breaks off, answers 5xx, malformed JSON, HTML or over 5 MiB | 502 `UPSTREAM_ERROR` |
-  | asks MediaNest to slow down (429) | 503 `SERVICE_UNAVAILABLE` with its `Retry-After` |
-  | refuses in a way the route does not expect | 502 `UPSTREAM_ERROR` |
+  | refuses the connection | the service is unavailable |
+  | answers nothing within its timeout | the service timed out (see the timeouts chapter) |
+  | breaks off, answers with a server error, malformed JSON, HTML or over 5 MiB | the service failed |
+  | asks MediaNest to slow down | the service is unavailable, and when to try again |
+  | refuses in a way the route does not expect | the service failed |
 
   Uptime Kuma is read by MediaNest itself, never on a person's request: its faults show on the
   dashboard as stale statuses (the monitoring chapter), not as errors. These scenarios each start a
   gateway of their own, so no breaker is left open by an earlier one.
+
+  Contract details: unavailable is 503 `SERVICE_UNAVAILABLE` (with the upstream's own `Retry-After`
+  when it asked to slow down), timed out 504 `UPSTREAM_TIMEOUT`, failed 502 `UPSTREAM_ERROR`; the
+  error envelope names the service in `details.service`.
+
 
   Rule: each kind of fault has one answer, whichever upstream it comes from
 
