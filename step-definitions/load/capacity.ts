@@ -8,7 +8,7 @@ import type { MediaNestWorld } from '../../support/world';
 
 Before({ tags: '@load' }, function (this: MediaNestWorld) {
   // capacity is judged by the processor time of the suite's process, which serves the gateway only when it is embedded
-  expect(this.target.kind, "expected load scenarios to measure a gateway embedded in the suite's process").to.equal('embedded');
+  expect(this.target.kind, "Expected load scenarios to measure a gateway embedded in the suite's process").to.equal('embedded');
   this.env.LOG_LEVEL = 'warn'; // two log lines per request would measure the logger, not the gateway
   this.env.RATE_LIMIT_USER_PER_MINUTE = '1000000'; // one person's load must measure the route, not the limit
 });

@@ -14,5 +14,5 @@ When('Uptime Kuma\'s next check finds {service} down', async function (this: Med
 
 Then('all {int} connections are told {service} is down within {int} second(s)', async function (this: MediaNestWorld, count: number, service: string, seconds: number) {
   const { connections } = await FanOut.reportTold(this, service, 'down', seconds * 1000);
-  expect(connections, `expected ${count} connections to be told ${service} is down, but the audience had ${connections}`).to.equal(count);
+  expect(connections, `Expected ${count} connections to be told ${service} is down, but the audience had ${connections}`).to.equal(count);
 });

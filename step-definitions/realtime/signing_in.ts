@@ -34,7 +34,7 @@ When('a page on another site opens a live connection with {persona}\'s cookies',
 });
 
 Given('a visitor\'s app has opened a live connection without signing in', async function (this: MediaNestWorld) {
-  expect((await LiveUpdates.open(this, 'a visitor', 'nothing')).isOpen, 'expected the connection to open and wait for a first message').to.equal(true);
+  expect((await LiveUpdates.open(this, 'a visitor', 'nothing')).isOpen, 'Expected the connection to open and wait for a first message').to.equal(true);
 });
 
 When('a visitor\'s app opens a live connection and asks for updates without signing in', async function (this: MediaNestWorld) {

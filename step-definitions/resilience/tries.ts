@@ -30,11 +30,11 @@ Then('every try was refused with {word}', function (this: MediaNestWorld, code: 
 });
 
 Then('{upstream} was called {int} time(s) for it', function (this: MediaNestWorld, upstream: UpstreamName, times: number) {
-  UpstreamCalls.count(this, upstream, UpstreamOperations.callsSinceLastTry(this, upstream), times, 'for it');
+  UpstreamCalls.count(upstream, UpstreamOperations.callsSinceLastTry(this, upstream), times, 'for it');
 });
 
 Then('{upstream} was asked to create it {int} time(s)', function (this: MediaNestWorld, upstream: UpstreamName, times: number) {
-  UpstreamCalls.count(this, upstream, UpstreamOperations.callsSinceLastTry(this, upstream).filter((call) => call.method === 'POST'), times, 'to create it');
+  UpstreamCalls.count(upstream, UpstreamOperations.callsSinceLastTry(this, upstream).filter((call) => call.method === 'POST'), times, 'to create it');
 });
 
 Then('{actor} is told to retry in at most {int} second(s)', function (this: MediaNestWorld, name: string, seconds: number) {

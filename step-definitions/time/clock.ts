@@ -7,5 +7,5 @@ Given('{duration} pass(es)', async function (this: MediaNestWorld, ms: number) {
 });
 
 Then('the scenario took less than {int} real seconds', function (this: MediaNestWorld, seconds: number) {
-  expect(performance.now() - this.realStartedAt, `expected the scenario to take less than ${seconds} real seconds`).to.be.below(seconds * 1000);
+  expect(performance.now() - this.realStartedAt, `Expected the scenario to take less than ${seconds} real seconds`).to.be.below(seconds * 1000);
 });

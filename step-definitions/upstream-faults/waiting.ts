@@ -23,7 +23,7 @@ When('{actor} tries to {operation} and {duration} pass(es)', async function (thi
 
 When('{actor} tries to {operation} and {upstream} stays silent for {duration}', async function (this: MediaNestWorld, name: string, operation: UpstreamOperation, upstream: UpstreamName, ms: number) {
   UpstreamOperations.fakeOf(this, operation).staysSilent();
-  expect(upstream, `expected ${operation.upstream} to be the upstream that operation calls`).to.equal(operation.upstream);
+  expect(upstream, `Expected ${operation.upstream} to be the upstream that operation calls`).to.equal(operation.upstream);
   await UpstreamOperations.tryWhileTimePasses(this, name, operation, ms);
 });
 
@@ -32,7 +32,7 @@ Then('the refusal came {int} seconds after the question, on the scenario clock',
 });
 
 Then('the refusal does not show plex.tv\'s own error text', function (this: MediaNestWorld) {
-  expect(this.lastExchange.response.text, "expected the refusal not to show plex.tv's own error text").to.not.match(/Internal Server Error|upstream internals/);
+  expect(this.lastExchange.response.text, "Expected the refusal not to show plex.tv's own error text").to.not.match(/Internal Server Error|upstream internals/);
 });
 
 Then('the refusal shows nothing of {upstream}\'s own answer', function (this: MediaNestWorld, upstream: UpstreamName) {

@@ -11,19 +11,19 @@ export const LoadChecks = {
   noCallFailed(world: MediaNestWorld): void {
     for (const [run, gateway] of gatewayRuns(world).entries()) {
       const failed = { errors: gateway.errors, timeouts: gateway.timeouts, statuses: Object.keys(gateway.statuses).filter((status) => !status.startsWith('2')) };
-      expect(failed, `expected no call of run ${run + 1} to fail, but it was answered ${JSON.stringify(gateway.statuses)}`).to.deep.equal({ errors: 0, timeouts: 0, statuses: [] });
+      expect(failed, `Expected no call of run ${run + 1} to fail, but it was answered ${JSON.stringify(gateway.statuses)}`).to.deep.equal({ errors: 0, timeouts: 0, statuses: [] });
     }
   },
 
   everyAnswer(world: MediaNestWorld, status: string): void {
     for (const [run, { statuses, errors, timeouts }] of gatewayRuns(world).entries()) {
-      expect({ failed: errors + timeouts, statuses: Object.keys(statuses) }, `expected every call of run ${run + 1} answered ${status}, but it was answered ${JSON.stringify(statuses)} with ${errors + timeouts} connection errors and timeouts`).to.deep.equal({ failed: 0, statuses: [status] });
+      expect({ failed: errors + timeouts, statuses: Object.keys(statuses) }, `Expected every call of run ${run + 1} answered ${status}, but it was answered ${JSON.stringify(statuses)} with ${errors + timeouts} connection errors and timeouts`).to.deep.equal({ failed: 0, statuses: [status] });
     }
   },
 
   burstAnswered(world: MediaNestWorld, admitted: number, refused: number): void {
     const { statuses, errors } = loadSeries(world, 'gateway beside').figures;
-    expect({ errors, statuses }, `expected ${admitted} answered and ${refused} told to retry later`).to.deep.equal({ errors: 0, statuses: { '200': admitted, '429': refused } });
+    expect({ errors, statuses }, `Expected ${admitted} answered and ${refused} told to retry later`).to.deep.equal({ errors: 0, statuses: { '200': admitted, '429': refused } });
   },
 
   throughputAgainstBareRoute(world: MediaNestWorld, percent: number): void {
@@ -46,7 +46,7 @@ export const LoadChecks = {
   toldOnceEach(world: MediaNestWorld, count: number): void {
     const { audience } = world.notes.fanOut;
     const { messagesPerConnection } = world.notes.load.broadcast!;
-    expect({ connections: audience.length, messagesPerConnection }, `expected each of ${count} connections told exactly once, but the counts were ${JSON.stringify(messagesPerConnection)} (messages: connections)`).to.deep.equal({ connections: count, messagesPerConnection: { 1: count } });
+    expect({ connections: audience.length, messagesPerConnection }, `Expected each of ${count} connections told exactly once, but the counts were ${JSON.stringify(messagesPerConnection)} (messages: connections)`).to.deep.equal({ connections: count, messagesPerConnection: { 1: count } });
   },
 
   lastToldWithin(world: MediaNestWorld, boundMs: number): void {
@@ -55,12 +55,12 @@ export const LoadChecks = {
 
   followedCount(world: MediaNestWorld, count: number): void {
     const followed = world.notes.load.followed ?? [];
-    expect(followed.length, `expected ${count} downloads followed, but ${followed.length} were started`).to.equal(count);
+    expect(followed.length, `Expected ${count} downloads followed, but ${followed.length} were started`).to.equal(count);
   },
 
   async wholeStories(world: MediaNestWorld): Promise<void> {
     const followed = world.notes.load.followed ?? [];
-    expect(await DownloadFollowers.problems(world, followed), "expected every stream to tell its download's whole story in order").to.deep.equal([]);
+    expect(await DownloadFollowers.problems(world, followed), "Expected every stream to tell its download's whole story in order").to.deep.equal([]);
   },
 
   lastStreamEndedWithin(world: MediaNestWorld, seconds: number): void {

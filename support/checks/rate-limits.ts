@@ -10,13 +10,13 @@ const statusesOf = (burst: HttpExchange[]) => [...new Set(burst.map((exchange) =
 export const RateLimitChecks = {
   usedUpAfter(world: MediaNestWorld, name: string, answered: number): void {
     const limit = Number(world.env.RATE_LIMIT_USER_PER_MINUTE ?? 300);
-    expect(answered, `expected ${name} to be answered ${limit} times in the minute before the limit, but was answered ${answered} times`).to.equal(limit);
+    expect(answered, `Expected ${name} to be answered ${limit} times in the minute before the limit, but was answered ${answered} times`).to.equal(limit);
   },
 
   answeredAndRefused(world: MediaNestWorld, answered: number, refused: number): void {
     const { burst } = world.notes.rateLimits;
     const counts = [burst.filter((exchange) => exchange.response.status === 200).length, burst.filter((exchange) => exchange.response.status === 429).length];
-    expect(counts, `expected ${answered} answered and ${refused} refused, but the answers were ${statusesOf(burst)}`).to.deep.equal([answered, refused]);
+    expect(counts, `Expected ${answered} answered and ${refused} refused, but the answers were ${statusesOf(burst)}`).to.deep.equal([answered, refused]);
     burst.filter((exchange) => exchange.response.status === 429).forEach((exchange) => expectError(exchange, 429, 'RATE_LIMITED'));
   },
 
@@ -25,22 +25,22 @@ export const RateLimitChecks = {
     const { burst } = world.notes.rateLimits;
     const limit = Number(world.env.RATE_LIMIT_USER_PER_MINUTE);
     const headers = burst.map((exchange) => RateLimits.headersOf(exchange));
-    expect(headers.filter((told) => told.limit !== limit || told.reset < 1 || told.reset > 60), `expected every answer to say the minute allows ${limit} and resets within it`).to.deep.equal([]);
+    expect(headers.filter((told) => told.limit !== limit || told.reset < 1 || told.reset > 60), `Expected every answer to say the minute allows ${limit} and resets within it`).to.deep.equal([]);
     const admitted = burst.length - burst.filter((exchange) => exchange.response.status === 429).length;
     const left = headers.filter((_, i) => burst[i]!.response.status === 200).map((told) => told.remaining).sort((a, b) => a - b);
-    expect(left, 'expected each admitted call to use one request of the minute').to.deep.equal(Array.from({ length: admitted }, (_, i) => i));
+    expect(left, 'Expected each admitted call to use one request of the minute').to.deep.equal(Array.from({ length: admitted }, (_, i) => i));
   },
 
   everyRefusalSaysWhen(world: MediaNestWorld): void {
     const told = world.notes.rateLimits.burst.filter((exchange) => exchange.response.status === 429).map((exchange) => exchange.response.headers['retry-after']);
-    expect(told.filter((seconds) => !(Number(seconds) >= 1 && Number(seconds) <= 60)), 'expected every refusal to say when to retry, within the minute').to.deep.equal([]);
+    expect(told.filter((seconds) => !(Number(seconds) >= 1 && Number(seconds) <= 60)), 'Expected every refusal to say when to retry, within the minute').to.deep.equal([]);
   },
 
   noneRefused(world: MediaNestWorld): void {
     for (const exchange of world.notes.rateLimits.burst) {
       exchange.asserted = true;
-      expect(exchange.response.status, `expected ${exchange.request.method} ${exchange.request.path} not to be refused, but it was answered ${exchange.response.status}`).to.be.below(400);
-      expect(exchange.response.headers['ratelimit-limit'], 'expected an unlimited endpoint to carry no RateLimit headers').to.equal(undefined);
+      expect(exchange.response.status, `Expected ${exchange.request.method} ${exchange.request.path} not to be refused, but it was answered ${exchange.response.status}`).to.be.below(400);
+      expect(exchange.response.headers['ratelimit-limit'], 'Expected an unlimited endpoint to carry no RateLimit headers').to.equal(undefined);
     }
   },
 
@@ -49,6 +49,6 @@ export const RateLimitChecks = {
     expectStatus(exchange, 200);
     const told = RateLimits.headersOf(exchange);
     const picked = Object.fromEntries(Object.keys(expected).map((key) => [key, told[key as keyof typeof told]]));
-    expect(picked, `expected the answer to say ${JSON.stringify(expected)}`).to.deep.equal(expected);
+    expect(picked, `Expected the answer to say ${JSON.stringify(expected)}`).to.deep.equal(expected);
   },
 };
