@@ -1,6 +1,5 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
-import type { LiveConnection } from '../support/drivers/ws';
 import { measureBroadcast, type BroadcastDelivery } from '../support/load/broadcast-delivery';
 import { deliveryChart, deliveryTimes, describeDelivery } from '../support/load/delivery-times';
 import { DownloadFollowers, peakYtDlpProcesses, type FollowedDownload } from '../support/load/download-followers';
@@ -17,8 +16,8 @@ const FOLLOW_LIMIT_MS = 18_000;
 
 // Told first, timed second: a slow moment on a busy machine fails only the timing step.
 Then('each of the {int} connections is told exactly once that {service} is down', async function (this: MediaNestWorld, count: number, service: string) {
-  const audience = this.recall<LiveConnection[]>('the audience');
-  const delivery = await measureBroadcast(audience, this.recall<number>('when the poll came round'), service, 'down', BROADCAST_LIMIT_MS);
+  const { audience, pollAt } = this.notes.fanOut;
+  const delivery = await measureBroadcast(audience, pollAt, service, 'down', BROADCAST_LIMIT_MS);
   this.remember('the broadcast', delivery);
   const title = `One service.status broadcast to ${audience.length} sockets`;
   const notes = [`service.status messages per connection: ${JSON.stringify(delivery.messagesPerConnection)} (messages: connections)`, 'times are from the poll coming due to the message arriving'];

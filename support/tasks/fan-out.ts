@@ -1,5 +1,6 @@
-import assert from 'node:assert/strict';
+import { expect } from '../checks/chai';
 import type { LiveConnection } from '../drivers/ws';
+import { startNotesWith } from '../notes';
 import type { MediaNestWorld } from '../world';
 import { LiveUpdates } from './live-updates';
 import { ServiceHealth } from './service-health';
@@ -14,6 +15,19 @@ export interface FanOutTiming {
   spreadMs: number;
 }
 
+/** The audience of a fan-out scenario, and when the poll that tells them came round (real time). */
+export class FanOutNotes {
+  audience: LiveConnection[] = [];
+  pollAt = 0;
+}
+
+declare module '../notes' {
+  interface ScenarioNotes {
+    fanOut: FanOutNotes;
+  }
+}
+startNotesWith('fanOut', () => new FanOutNotes());
+
 /** Many people watching at once, for the fan-out of one event to every open connection. */
 export const FanOut = {
   /**
@@ -21,14 +35,33 @@ export const FanOut = {
    * all subscribed to service health, after the first has read the dashboard (the portal's order).
    */
   async audience(world: MediaNestWorld, people: number, each: number): Promise<LiveConnection[]> {
-    assert.ok(!world.gatewayStarted, 'the audience is set up before the gateway starts: it needs its own sign-in limit');
+    expect(world.gatewayStarted, 'whether the gateway started before the audience was set up (it needs its own sign-in limit)').to.equal(false);
     // Everyone signs in from the suite's one address: the PIN limit per address must let them all in.
     world.env.RATE_LIMIT_PIN_PER_MINUTE = String(people + 10);
     const names = Array.from({ length: people }, (_, i) => `Viewer ${i + 1}`);
     for (const name of names) await SignIn.as(world, name);
     await ServiceHealth.dashboard(world, names[0]!);
     const opening = names.flatMap((name) => Array.from({ length: each }, () => LiveUpdates.subscribed(world, name, ['services'])));
-    return Promise.all(opening);
+    return (world.notes.fanOut.audience = await Promise.all(opening));
+  },
+
+  /** Uptime Kuma's next check finds the service down: the poll comes round on the scenario clock. */
+  async nextPollFindsDown(world: MediaNestWorld, service: string, pollIntervalMs: number): Promise<void> {
+    ServiceHealth.kumaSees(world, service, 'down');
+    world.notes.fanOut.pollAt = performance.now();
+    await world.clock.advance(pollIntervalMs);
+  },
+
+  /** Waits until the whole audience was told the service is down; attaches the timing and answers how many connections were told. */
+  async toldDown(world: MediaNestWorld, service: string, limitMs: number): Promise<number> {
+    const timing = await FanOut.told(world.notes.fanOut.audience, world.notes.fanOut.pollAt, service, 'down', limitMs);
+    world.attach(
+      `Fan-out of one service.status to ${timing.connections} connections over real sockets:\n` +
+        `  poll due -> last connection told: ${timing.totalMs.toFixed(1)} ms\n` +
+        `  first connection told -> last:    ${timing.spreadMs.toFixed(1)} ms`,
+      { mediaType: 'text/plain', fileName: 'Fan-out timing' },
+    );
+    return timing.connections;
   },
 
   /** Waits (real time, bounded) until every connection has been told the service's new status. */
