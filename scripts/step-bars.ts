@@ -4,8 +4,9 @@
  * parameter type could serve, duplicate bodies, and the strings that must not appear in
  * step-definitions/ ('/api/v1', 'node:assert', remember(/recall( calls).
  *
- *   npm run step-bars              # the figures, and the longest bodies
- *   npm run step-bars -- --check   # the same, exiting 1 when a bar is missed
+ *   npm run step-bars                              # the figures, and the longest bodies
+ *   npm run step-bars -- --check                   # the same, exiting 1 when a bar is missed
+ *   npm run step-bars -- authentication library    # only these folders of step-definitions/
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -51,7 +52,8 @@ function stepsOf(file: string): StepBody[] {
 
 const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
 
-const files = filesUnder(STEPS);
+const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const files = filesUnder(STEPS).filter((file) => only.length === 0 || only.some((folder) => relative(STEPS, file).startsWith(`${folder}/`)));
 const steps = files.flatMap(stepsOf);
 const sorted = steps.map((step) => step.lines).sort((a, b) => a - b);
 const median = sorted.length ? (sorted[Math.floor((sorted.length - 1) / 2)]! + sorted[Math.ceil((sorted.length - 1) / 2)]!) / 2 : 0;

@@ -55,3 +55,9 @@ export function phrasesOf(table: object): RegExp {
 
 /** An admin's decision on a request, in any tense: approve(s|d) or decline(s|d). */
 defineParameterType({ name: 'decision', regexp: /approved|declined|approves|declines|approve|decline/, transformer: (word: string) => (word.startsWith('approve') ? 'approve' : 'decline') });
+
+/** How many times: "once", "twice", "3 times". */
+defineParameterType({ name: 'times', regexp: /once|twice|\d+ times/, transformer: (words: string) => ({ once: 1, twice: 2 })[words] ?? Number.parseInt(words, 10) });
+
+/** An ordinal as a number: "the 11th" -> 11. */
+defineParameterType({ name: 'ordinal', regexp: /\d+(?:st|nd|rd|th)/, transformer: (words: string) => Number.parseInt(words, 10) });
