@@ -48,7 +48,7 @@ Given('{persona}, {persona} and {persona} are watching {watched} live', async fu
 Then('{persona} is told his/her request for {string} went from {word} to {word}', async function (this: MediaNestWorld, name: string, title: string, previous: string, status: string) {
   const { data } = await this.live.latest(name).waitFor('request.status', (event) => event.title === title && event.status === status);
   assert.equal(data.previous, previous);
-  assert.equal(data.requestId, this.recall<Map<string, number>>('media request ids').get(`${name}:${title}`));
+  assert.equal(data.requestId, RequestMedia.idOf(this, name, title));
   assert.match(data.at, /^\d{4}-\d\d-\d\dT/);
 });
 
