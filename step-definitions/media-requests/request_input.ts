@@ -1,5 +1,6 @@
 import { Then, When } from '@cucumber/cucumber';
 import { expect } from '../../support/checks/chai';
+import { MediaRequests } from '../../support/checks/media-requests';
 import { requestSpoilt } from '../../support/tasks/request-input';
 import type { MediaNestWorld } from '../../support/world';
 
@@ -8,5 +9,5 @@ When('{persona} sends a request for {string} with {badRequestParts}', async func
 });
 
 Then('Overseerr was not asked to search', function (this: MediaNestWorld) {
-  expect(this.upstreams.overseerr.journal.calls('GET', '/api/v1/search')).to.be.askedTimes(0, 'Overseerr', 'to search');
+  expect(MediaRequests.searchesAskedOfOverseerr(this)).to.be.askedTimes(0, 'Overseerr', 'to search');
 });

@@ -77,6 +77,11 @@ export const MediaRequests = {
     return expectData(await BrowseLibrary.look(world, name, 'a search for', title)).map((item: { title: string }) => item.title);
   },
 
+  /** The searches the gateway asked of Overseerr. */
+  searchesAskedOfOverseerr(world: MediaNestWorld) {
+    return world.upstreams.overseerr.journal.calls('GET', '/api/v1/search');
+  },
+
   /** The titles of the requests a list answered. */
   titlesListed(exchange: HttpExchange): string[] {
     return expectData(exchange).map((request: MediaRequest) => request.title);
