@@ -9,7 +9,7 @@ import { basename, join, relative } from 'node:path';
 
 const ALLOWED_TAGS = new Set([
   '@auth', '@media-requests', '@library', '@downloads', '@realtime', '@monitoring', '@resilience', '@rate-limiting',
-  '@security', '@contract', '@fuzz', '@load', '@critical-path', '@smoke', '@embedded-only', '@fresh-gateway', '@wip',
+  '@security', '@contract', '@fuzz', '@load', '@suite', '@critical-path', '@smoke', '@embedded-only', '@fresh-gateway', '@wip',
 ]);
 const MAX_STEPS = 7;
 const MAX_LINES = 200;

@@ -45,7 +45,7 @@ const CHECKS: Check[] = [
   { name: 'fuzz (short)', command: [...cucumber, '-p', 'fuzz', '--format', 'summary'], env: { FUZZ_RUNS: '20' }, count: cucumberCounts },
 ];
 
-/** The gateway's unit tests and every folder of test/ (the report's, sharding's, check-fakes'). */
+/** The gateway's unit tests and every folder of test/ (the API client's, the report's, sharding's, check-fakes'). */
 function unitTestFiles(): string[] {
   return ['gateway/test', ...readdirSync('test').map((folder) => `test/${folder}`)].flatMap((dir) =>
     readdirSync(dir).filter((file) => file.endsWith('.test.ts')).sort().map((file) => `${dir}/${file}`),

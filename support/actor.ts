@@ -1,35 +1,63 @@
-import type { ApiRequest, HttpDriver, HttpExchange } from './drivers/http';
+import type { HttpExchange } from './api/exchange';
+import { MediaNestApi, type CallOptions } from './api/medianest-api';
+import type { ApiTransport, Browser } from './api/transport';
 
-export interface CallOptions extends Omit<ApiRequest, 'method' | 'path'> {
-  /** Sends the session cookies but not the CSRF header, as a forged cross-site request would. */
-  withoutCsrf?: boolean;
-}
+export type { CallOptions } from './api/medianest-api';
 
 export interface Session {
   token: string;
-  cookies: Record<string, string>;
   user: { id: number; username: string; role: string };
+  /** The cookies the sign-in set, by name, and their Set-Cookie lines as the gateway sent them. */
+  cookies: Record<string, string>;
+  setCookie: string;
 }
+
+const WRITES = ['POST', 'PUT', 'PATCH', 'DELETE'];
 
 /**
  * A person using MediaNest: a Plex account name and, once signed in, a session that rides along
- * on every call, as a bearer token or as the browser's cookies.
+ * on every call: as a bearer token from an app, or as the cookies of the portal in a browser.
  */
 export class Actor {
   session?: Session;
-  sendsCookies = false;
   /** The PIN this person is signing in with, between asking for it and returning to MediaNest. */
   pinId?: number;
+  /** The MediaNest API as this person calls it, one method per operation of the contract. */
+  readonly api: MediaNestApi;
+  private browser?: Browser;
 
   constructor(
     readonly name: string,
-    private readonly http: HttpDriver,
-  ) {}
+    private readonly transport: ApiTransport,
+  ) {
+    this.api = new MediaNestApi((method, path, options) => this.call(method, path, options));
+  }
 
-  call(method: string, path: string, request: CallOptions = {}): Promise<HttpExchange> {
-    const credentials = this.credentials(method);
-    if (request.withoutCsrf) delete credentials['x-csrf-token'];
-    return this.http.send(this.name, { ...request, method, path, headers: { ...credentials, ...request.headers } });
+  /**
+   * Sends one request as this person, to a path the contract's base path included (the sweeps and
+   * the fuzzer build these from the contract; everyone else calls `api`). A request with its own
+   * Cookie header bypasses the browser's jar: a lone or expired cookie is set by the scenario.
+   */
+  async call(method: string, path: string, { withoutCsrf, ...request }: CallOptions = {}): Promise<HttpExchange> {
+    const ownCookie = Object.keys(request.headers ?? {}).some((name) => name.toLowerCase() === 'cookie');
+    const browser = ownCookie ? undefined : this.browser;
+    const credentials = await this.credentials(method, withoutCsrf);
+    return this.transport.send(this.name, { ...request, method, path, headers: { ...credentials, ...request.headers } }, browser);
+  }
+
+  /** From now on this person uses the web portal: the cookies the sign-in set, and the CSRF token on every change. */
+  async usesThePortal(): Promise<void> {
+    this.browser ??= this.transport.browser();
+    await this.browser.keep(this.signedIn().setCookie);
+  }
+
+  /** Back to an app's bearer token (a sweep's browser session ends). */
+  leavesThePortal(): void {
+    this.browser = undefined;
+  }
+
+  get onThePortal(): boolean {
+    return this.browser !== undefined;
   }
 
   signedIn(): Session {
@@ -37,13 +65,12 @@ export class Actor {
     return this.session;
   }
 
-  private credentials(method: string): Record<string, string> {
-    if (!this.session) return {};
-    if (!this.sendsCookies) return { authorization: `Bearer ${this.session.token}` };
-    const cookie = Object.entries(this.session.cookies).map(([name, value]) => `${name}=${value}`).join('; ');
-    const writes = ['POST', 'PUT', 'PATCH', 'DELETE'].includes(method);
-    const csrf = this.session.cookies.medianest_csrf;
-    return { cookie, ...(writes && csrf ? { 'x-csrf-token': csrf } : {}) };
+  private async credentials(method: string, withoutCsrf = false): Promise<Record<string, string>> {
+    if (this.browser) {
+      const csrf = WRITES.includes(method) && !withoutCsrf ? await this.browser.cookie('medianest_csrf') : undefined;
+      return csrf ? { 'x-csrf-token': csrf } : {};
+    }
+    return this.session ? { authorization: `Bearer ${this.session.token}` } : {};
   }
 }
 

@@ -17,6 +17,11 @@ const UPSTREAMS: Record<string, UpstreamName> = {
   'Uptime Kuma': 'uptime-kuma',
 };
 
+/** An upstream as people name it ("Plex" for plex-server), for failure sentences. */
+export function spokenNameOf(upstream: UpstreamName): string {
+  return Object.entries(UPSTREAMS).find(([, name]) => name === upstream)![0];
+}
+
 defineParameterType({
   name: 'upstream',
   regexp: /plex\.tv|Plex|Overseerr|Uptime Kuma/,
@@ -36,3 +41,23 @@ defineParameterType({
   regexp: /Plex|Overseerr|MediaNest/,
   transformer: (name: string) => name.toLowerCase(),
 });
+
+/** A role in MediaNest, as the features say it and the API spells it. */
+defineParameterType({ name: 'role', regexp: /admin|user/, transformer: (role: string) => role });
+
+/** A library of the Plex server, by the name people see. */
+defineParameterType({ name: 'library', regexp: /Movies|TV Shows|Music/, transformer: (name: string) => name });
+
+/** A word list from a table of the tasks: a step accepts exactly those phrases. */
+export function phrasesOf(table: object): RegExp {
+  return new RegExp(Object.keys(table).sort((a, b) => b.length - a.length).map((phrase) => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+}
+
+/** An admin's decision on a request, in any tense: approve(s|d) or decline(s|d). */
+defineParameterType({ name: 'decision', regexp: /approved|declined|approves|declines|approve|decline/, transformer: (word: string) => (word.startsWith('approve') ? 'approve' : 'decline') });
+
+/** How many times: "once", "twice", "3 times". */
+defineParameterType({ name: 'times', regexp: /once|twice|\d+ times/, transformer: (words: string) => ({ once: 1, twice: 2 })[words] ?? Number.parseInt(words, 10) });
+
+/** An ordinal as a number: "the 11th" -> 11. */
+defineParameterType({ name: 'ordinal', regexp: /\d+(?:st|nd|rd|th)/, transformer: (words: string) => Number.parseInt(words, 10) });

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Actor } from './actor';
 import { realClock, virtualClock, type ScenarioClock } from './clock';
-import { HttpDriver, type HttpExchange } from './drivers/http';
+import type { HttpExchange } from './api/exchange';
+import { ApiTransport } from './api/transport';
 import type { EventStream } from './drivers/sse';
 import { LiveConnections } from './drivers/ws';
 import { freshNotes, type ScenarioNotes } from './notes';
@@ -43,7 +44,7 @@ export class MediaNestWorld extends World<MediaNestParameters> {
   /** What the steps of this scenario tell each other, one typed page per domain (support/notes.ts). */
   readonly notes: ScenarioNotes = freshNotes();
   private readonly legacyNotes = new Map<string, unknown>();
-  private readonly http = new HttpDriver(() => this.gatewayUrl(), (exchange) => this.exchanges.push(exchange), () => this.clock.now());
+  private readonly http = new ApiTransport(() => this.gatewayUrl(), (exchange) => this.exchanges.push(exchange), () => this.clock.now());
   /** The scenario's WebSocket connections to the gateway (the `ws` package, real sockets). */
   readonly live = new LiveConnections(() => this.gatewayUrl(), () => this.clock.now());
   /** The scenario's Server-Sent Events streams, for the report's timeline. */

@@ -7,12 +7,12 @@ Feature: Signing in while plex.tv has trouble
   Scenario: plex.tv is unreachable
     Given plex.tv is down
     When Bob asks to sign in with Plex
-    Then Bob is refused with SERVICE_UNAVAILABLE from plex-tv
+    Then Bob is refused with SERVICE_UNAVAILABLE from plex.tv
 
   @embedded-only
   Scenario: plex.tv stays silent past its 10 second timeout
     When Bob asks to sign in with Plex and plex.tv stays silent for 10 seconds
-    Then Bob is refused with UPSTREAM_TIMEOUT from plex-tv
+    Then Bob is refused with UPSTREAM_TIMEOUT from plex.tv
     And the refusal came 10 seconds after the question, on the scenario clock
 
   @embedded-only
@@ -24,7 +24,7 @@ Feature: Signing in while plex.tv has trouble
   Scenario: plex.tv answers with a server error
     Given plex.tv answers every call with a server error
     When Bob asks to sign in with Plex
-    Then Bob is refused with UPSTREAM_ERROR from plex-tv
+    Then Bob is refused with UPSTREAM_ERROR from plex.tv
     And the refusal does not show plex.tv's own error text
 
   Scenario: plex.tv no longer accepts the person's token

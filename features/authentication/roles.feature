@@ -1,8 +1,10 @@
 @auth
 Feature: Roles: admins and users
   Admins run the MediaNest install: they see every user and decide who else is an admin. The
-  install names its admins by Plex username (ADMIN_PLEX_USERNAMES); when it names none, the first
+  install names its admins by Plex username in its settings; when it names none, the first
   account ever to sign in becomes the admin, so a new install is never left without one.
+
+  Contract details: the setting is ADMIN_PLEX_USERNAMES, a comma-separated list.
 
   Rule: the configured admins are admins, everyone else is a user
 

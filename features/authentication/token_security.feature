@@ -1,8 +1,10 @@
 @auth @security
 Feature: Only tokens MediaNest signed are accepted
-  A session token is a JWT the gateway signed with its own key (HS256), for its own API, for 24
-  hours. Anything else is refused before it reaches a route, whatever it claims to be: each of
-  these is a way people have tried to get into APIs that trusted a token too easily.
+  A session token is one the gateway signed with its own key, for its own API, for 24 hours.
+  Anything else is refused before it reaches a route, whatever it claims to be: each of these is
+  a way people have tried to get into APIs that trusted a token too easily.
+
+  Contract details: the token is a JWT signed with HS256, with MediaNest's issuer and audience.
 
   Scenario Outline: a forged or tampered token is refused
     Given Bob is signed in

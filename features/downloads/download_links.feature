@@ -1,10 +1,14 @@
 @downloads @security
 Feature: Only links to one YouTube video are downloaded
   A download link ends up on yt-dlp's command line, and yt-dlp can fetch from a thousand sites,
-  read local files and run commands. So only `https` links to youtube.com (www, m, music) and
-  youtu.be naming one 11-character video id, without credentials, are accepted. yt-dlp is given
-  a link MediaNest builds from that id, after `--`, so nothing else the user typed reaches its
-  command line. Anything else is refused with `INVALID_URL` and yt-dlp never runs.
+  read local files and run commands. So only secure links to YouTube (its www, mobile and music
+  sites, and its short links) naming one video, without a name and password, are accepted. yt-dlp
+  is given a link MediaNest builds from the video's id, after the end of its options, so nothing
+  else the user typed reaches its command line. Anything else is refused and yt-dlp never runs.
+
+  Contract details: only `https` links to youtube.com (www, m, music) and youtu.be naming one
+  11-character video id; the link goes after `--`; a refusal is `INVALID_URL`.
+
 
   Scenario Outline: a link that is not plainly one YouTube video is refused and yt-dlp never runs
     Given Mallory is signed in

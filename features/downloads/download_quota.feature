@@ -1,9 +1,12 @@
 @downloads @rate-limiting
 Feature: Each person may start five downloads an hour
-  Downloads cost bandwidth and disk, so each person may start `DOWNLOAD_QUOTA_PER_HOUR` (5) in
-  any sliding hour. Every accepted download counts, whatever became of it; a refused request
-  does not. The sixth is refused with `QUOTA_EXCEEDED` and told when a place frees up: when the
-  oldest download of the hour leaves the window.
+  Downloads cost bandwidth and disk, so each person may start five in any sliding hour. Every
+  accepted download counts, whatever became of it; a refused request does not. The sixth is
+  refused and told when a place frees up: when the oldest download of the hour leaves the window.
+
+  Contract details: the quota is `DOWNLOAD_QUOTA_PER_HOUR` (5); the refusal is `QUOTA_EXCEEDED`
+  with a `Retry-After` in seconds.
+
 
   Scenario: the sixth download in an hour is refused and told when to come back
     Given Bob is signed in

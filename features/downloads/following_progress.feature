@@ -1,10 +1,14 @@
 @downloads
 Feature: Following a download's progress
-  A download's progress is a stream of Server-Sent Events that any EventSource client can follow
-  with its session token: `status`, `progress`, then `completed` with the file or `failed` with
-  the reason, each with an increasing id. Connections drop; a client that comes back with the
-  last id it saw (`Last-Event-ID`) is sent exactly what it missed, nothing twice. A comment every
-  15 seconds keeps a quiet stream open through proxies, and the stream ends after its last event.
+  A download's progress is a stream of events that any browser can follow with the person's
+  session: the status, the progress, then the finished file or the reason it failed, each event
+  numbered. Connections drop; an app that comes back saying the last event it saw is sent exactly
+  what it missed, nothing twice. A heartbeat every 15 seconds keeps a quiet stream open through
+  proxies, and the stream ends after its last event.
+
+  Contract details: Server-Sent Events (`status`, `progress`, `completed`, `failed`) with increasing
+  ids, resumed with `Last-Event-ID`; the heartbeat is a comment line.
+
 
   Scenario: a reconnecting client is sent exactly the events it missed
     Given Bob is signed in

@@ -1,9 +1,12 @@
 @downloads
 Feature: Downloads wait their turn
-  yt-dlp is heavy on the network and the disk, so at most `DOWNLOAD_CONCURRENCY` (2 by default)
-  run at once and the others wait, in the order they were asked for. Waiting downloads are kept
-  in the database: a gateway that restarts loses none of them, and a download that was running
-  when the gateway stopped is marked failed rather than left "downloading" for ever.
+  yt-dlp is heavy on the network and the disk, so at most two downloads run at once (a setting)
+  and the others wait, in the order they were asked for. Waiting downloads are kept in the
+  database: a gateway that restarts loses none of them, and a download that was running when the
+  gateway stopped is marked failed rather than left "downloading" for ever.
+
+  Contract details: the setting is `DOWNLOAD_CONCURRENCY` (2 by default).
+
 
   @fresh-gateway
   Scenario: with two at a time, a third download waits for a free place

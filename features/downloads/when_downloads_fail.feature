@@ -1,9 +1,13 @@
 @downloads
 Feature: When a download goes wrong
   Once MediaNest has accepted a download, whatever goes wrong afterwards is told on the download,
-  never as a server error: it ends **failed**, with yt-dlp's own `ERROR:` text when yt-dlp gave
-  one. A yt-dlp that prints nothing for `DOWNLOAD_STALL_SECONDS` (60 by default) has stalled: it
-  is stopped and the download fails.
+  never as a server error: it ends **failed**, with yt-dlp's own error text when yt-dlp gave one.
+  A yt-dlp that prints nothing for a minute (a setting) has stalled: it is stopped and the
+  download fails.
+
+  Contract details: the stall limit is `DOWNLOAD_STALL_SECONDS` (60 by default); the error is the
+  text yt-dlp printed after `ERROR:`.
+
 
   Scenario: yt-dlp fails midway and the download fails with its error
     Given Bob is signed in

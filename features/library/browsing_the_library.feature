@@ -9,9 +9,9 @@ Feature: Browsing the Plex library
     When Bob looks at the libraries
     Then he sees these libraries:
       | title    | type   |
-      | Movies   | movie  |
-      | TV Shows | show   |
-      | Music    | artist |
+      | Movies   | film   |
+      | TV Shows | series |
+      | Music    | music  |
     And Plex was asked with Bob's own Plex token
 
   Scenario: a library's titles come a page at a time
@@ -20,15 +20,15 @@ Feature: Browsing the Plex library
 
   Scenario: a title shows its year, its running time and when it was added
     When Bob looks at the Movies library
-    Then "Alien" shows as a movie from 1979 that runs 117 minutes and was added 43 days ago
+    Then "Alien" shows as a film from 1979 that runs 117 minutes and was added 43 days ago
 
   Scenario: a search finds films and series alike
     When Bob searches the library for "her"
     Then he finds these titles in the library:
-      | title         | type  |
-      | The Godfather | movie |
-      | Her           | movie |
-      | Chernobyl     | show  |
+      | title         | type   |
+      | The Godfather | film   |
+      | Her           | film   |
+      | Chernobyl     | series |
 
   @fresh-gateway
   Scenario: the most recently added title comes first

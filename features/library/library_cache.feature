@@ -1,11 +1,14 @@
 @library
 Feature: A quick library that stays current
-  Reads of the library are cached for each person for LIBRARY_CACHE_SECONDS (60 here), so browsing
-  is instant and Plex is not asked the same thing twice. The Cache-Status header of each answer
-  says whether it came from the cache. One person's copy is never served to another, and every
-  copy is invalidated the moment the library changes: when Overseerr reports a title available,
-  and when an admin has Plex rescan a library. When Plex fails, a copy that went out of date less
-  than a day ago is served, marked stale.
+  Reads of the library are kept for each person for a minute (a setting), so browsing is instant
+  and Plex is not asked the same thing twice, and each answer says whether it came from the copy.
+  One person's copy is never served to another, and every copy is invalidated the moment the
+  library changes: when Overseerr reports a title available, and when an admin has Plex rescan a
+  library. When Plex fails, a copy that went out of date less than a day ago is served, marked
+  stale.
+
+  Contract details: the setting is LIBRARY_CACHE_SECONDS (60 here); the `Cache-Status` header
+  says `hit; ttl=N`, `fwd=miss; stored`, or `detail=stale-if-error` with a negative ttl.
 
   @fresh-gateway
   Scenario: the second look is answered from the cache
@@ -59,7 +62,7 @@ Feature: A quick library that stays current
     And Bob signs in again
     And Plex is down
     When Bob looks at the libraries
-    Then Bob is refused with SERVICE_UNAVAILABLE from plex-server
+    Then Bob is refused with SERVICE_UNAVAILABLE from Plex
 
   Scenario: another page of a library is not answered from the first page's copy
     Given Bob has looked at the Movies library

@@ -16,7 +16,7 @@ Feature: Reading the library with the person's own Plex token
   Scenario: Plex unreachable with nothing cached
     Given Plex is down
     When Bob looks at the libraries
-    Then Bob is refused with SERVICE_UNAVAILABLE from plex-server
+    Then Bob is refused with SERVICE_UNAVAILABLE from Plex
 
   @security
   Scenario: a user cannot have Plex rescan a library

@@ -2,8 +2,11 @@
 Feature: Asking twice
   A title is requested once. Asking again, or a double click that sends the same request twice at
   the same moment, never makes a second request, in MediaNest or in Overseerr. A client unsure
-  whether its request arrived sends it again with the same Idempotency-Key and gets the first
+  whether its request arrived sends it again with the same idempotency key and gets the first
   answer back, without Overseerr being asked again.
+
+  Contract details: the key travels in the `Idempotency-Key` header; a replayed answer carries
+  `Idempotent-Replayed: true`.
 
   Rule: one request per title
 

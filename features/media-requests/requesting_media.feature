@@ -19,23 +19,23 @@ Feature: Requesting films and series
     Scenario: a search finds films with their year and availability
       When Bob searches for "dune"
       Then he finds these titles:
-        | title          | kind  | year | availability  |
-        | Dune           | movie | 2021 | not_requested |
-        | Dune: Part Two | movie | 2024 | not_requested |
+        | title          | kind | year | availability  | poster |
+        | Dune           | film | 2021 | not requested | yes    |
+        | Dune: Part Two | film | 2024 | not requested | yes    |
 
     Scenario: a series already in Plex shows as available
       When Bob searches for "breaking"
       Then he finds these titles:
-        | title        | kind | year | availability |
-        | Breaking Bad | tv   | 2008 | available    |
+        | title        | kind   | year | availability | poster |
+        | Breaking Bad | series | 2008 | available    | yes    |
 
     @fresh-gateway
     Scenario: a film someone has asked for shows as requested
       Given Cleo has requested "Arrival"
       When Bob searches for "arrival"
       Then he finds these titles:
-        | title   | kind  | year | availability |
-        | Arrival | movie | 2016 | requested    |
+        | title   | kind | year | availability | poster |
+        | Arrival | film | 2016 | requested    | yes    |
 
     Scenario: a search with many results comes a page at a time
       When Bob searches for "star trek" and turns to page 2

@@ -17,7 +17,7 @@ Feature: Staying consistent with Overseerr when it fails
     Scenario Outline: Overseerr failing to create a request leaves nothing behind
       Given Overseerr <misbehaves> when asked to create a request
       When Bob requests "Dune"
-      Then Bob is refused with <code> from overseerr
+      Then Bob is refused with <code> from Overseerr
       And Bob has no requests
       And Overseerr holds no request for "Dune"
 
@@ -38,7 +38,7 @@ Feature: Staying consistent with Overseerr when it fails
     @embedded-only
     Scenario: Overseerr answering too late leaves the request failed, saying why
       When Bob requests "Dune" and Overseerr makes it but answers only after 6 seconds
-      Then Bob is refused with UPSTREAM_TIMEOUT from overseerr
+      Then Bob is refused with UPSTREAM_TIMEOUT from Overseerr
       And Bob's request for "Dune" is kept as failed, because Overseerr did not answer in time
 
     @embedded-only

@@ -1,10 +1,13 @@
 @monitoring @resilience @fresh-gateway
 Feature: The dashboard when Uptime Kuma cannot be read
   Uptime Kuma watches the other services, but it can fail too. When MediaNest cannot read it, the
-  dashboard keeps showing the last statuses it knew, marked **stale** (`meta.stale`), rather than an
-  error page; people watching live are told the statuses went stale, and told again when Uptime
-  Kuma answers once more. Statuses nobody has refreshed for longer than a poll and its retries
-  take (30 + 20 seconds) are stale too, even when no poll has failed yet.
+  dashboard keeps showing the last statuses it knew, marked **stale**, rather than an error page;
+  people watching live are told the statuses went stale, and told again when Uptime Kuma answers
+  once more. Statuses nobody has refreshed for longer than a poll and its retries take (30 + 20
+  seconds) are stale too, even when no poll has failed yet.
+
+  Contract details: a stale dashboard answers `meta.stale: true`.
+
 
   @embedded-only
   Scenario: with Uptime Kuma down, the last known statuses are shown, marked stale

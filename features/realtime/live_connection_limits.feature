@@ -52,7 +52,7 @@ Feature: Limits on live connections
 
     Scenario: the 21st connection of one person is closed instead of greeted
       Given Bob has 20 live connections open
-      When Bob opens one more live connection
+      When Bob's app opens another live connection with his token
       Then the connection is closed as too many connections
       And Bob's first 20 connections are all still open
 

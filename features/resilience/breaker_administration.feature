@@ -37,5 +37,5 @@ Feature: Admins watch and reset the circuit breakers
 
   Scenario: resetting the breaker of an upstream MediaNest does not have is refused
     Given Ada, an admin, is signed in
-    When Ada resets the breaker of "jellyfin"
+    When Ada resets the breaker of a service MediaNest does not call
     Then Ada is refused with NOT_FOUND

@@ -3,9 +3,11 @@ Feature: Partial service when one upstream fails
   Each part of MediaNest depends on one upstream, so a failing upstream takes down only its own
   part: with Overseerr failing the library still works, with Plex failing films can still be
   requested, and with plex.tv failing people already signed in carry on. A read that MediaNest
-  answered before falls back to the copy it kept when its upstream fails (marked stale, with a
-  `Cache-Status` of `detail=stale-if-error`); a read it never answered, and any change, fail
-  instead: a copy can stand in for a read, never for a change.
+  answered before falls back to the copy it kept when its upstream fails, marked stale; a read it
+  never answered, and any change, fail instead: a copy can stand in for a read, never for a change.
+
+  Contract details: a stale copy says so with a `Cache-Status` of `detail=stale-if-error`.
+
 
   Rule: one upstream's trouble does not spread to the other parts
 
@@ -47,4 +49,4 @@ Feature: Partial service when one upstream fails
       Given Bob is signed in
       And Plex is down
       When Bob tries to browse the library
-      Then Bob is refused with SERVICE_UNAVAILABLE from plex-server
+      Then Bob is refused with SERVICE_UNAVAILABLE from Plex

@@ -3,10 +3,14 @@ Feature: Rate limits on the API
   One person, script or attacker must not be able to drown MediaNest. Each signed-in person may
   make 300 requests a minute and each address without a session 100 (answers refusing a missing
   session count too, so guessing costs the guesser); the sign-in routes have tighter limits of
-  their own. Every limited answer says how many requests the minute allows (`RateLimit-Limit`), how
-  many are left (`RateLimit-Remaining`) and when the minute resets (`RateLimit-Reset`); a refusal
-  also says when to retry (`Retry-After`). The health checks, the API description and Overseerr's
-  webhook are never limited: load balancers and Overseerr must always get through.
+  their own. Every limited answer says how many requests the minute allows, how many are left and
+  when the minute resets; a refusal also says when to retry. The health checks, the API
+  description and Overseerr's webhook are never limited: load balancers and Overseerr must always
+  get through.
+
+  Contract details: the headers are `RateLimit-Limit`, `RateLimit-Remaining`, `RateLimit-Reset`
+  and, on a refusal (`RATE_LIMITED`), `Retry-After`.
+
 
   Rule: each signed-in person has a limit of their own
 

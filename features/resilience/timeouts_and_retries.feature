@@ -11,21 +11,21 @@ Feature: Timeouts and retries at the upstreams
     Scenario Outline: with <service> silent, trying to <operation> times out after exactly <seconds> seconds
       Given Bob is signed in
       When Bob tries to <operation> and <service> stays silent for <seconds> seconds
-      Then Bob is refused with UPSTREAM_TIMEOUT from <service id>
+      Then Bob is refused with UPSTREAM_TIMEOUT from <service>
       And the refusal came <seconds> seconds after the question, on the scenario clock
       And <service> was called 1 time for it
 
       Examples:
-        | service   | operation                | seconds | service id  |
-        | plex.tv   | ask to sign in with Plex | 10      | plex-tv     |
-        | Plex      | browse the library       | 5       | plex-server |
-        | Overseerr | search for a film        | 5       | overseerr   |
+        | service   | operation                | seconds |
+        | plex.tv   | ask to sign in with Plex | 10      |
+        | Plex      | browse the library       | 5       |
+        | Overseerr | search for a film        | 5       |
 
     Scenario: the timeout covers the retries: a read retried after a failure still ends 5 seconds after the question
       Given Bob is signed in
       And Plex answers its first call with a server error, then falls silent
       When Bob tries to browse the library and 5 seconds pass
-      Then Bob is refused with UPSTREAM_TIMEOUT from plex-server
+      Then Bob is refused with UPSTREAM_TIMEOUT from Plex
       And the refusal came 5 seconds after the question, on the scenario clock
       And Plex was called 2 times for it
 
@@ -53,25 +53,25 @@ Feature: Timeouts and retries at the upstreams
       Given Bob is signed in
       And Plex answers every call with a server error
       When Bob tries to browse the library
-      Then Bob is refused with UPSTREAM_ERROR from plex-server
+      Then Bob is refused with UPSTREAM_ERROR from Plex
       And Plex was called 3 times for it
 
     Scenario Outline: trying to <operation> reaches <service> once, even when it fails
       Given Bob is signed in
       And <service> fails everything it is asked to create
       When Bob tries to <operation>
-      Then Bob is refused with UPSTREAM_ERROR from <service id>
+      Then Bob is refused with UPSTREAM_ERROR from <service>
       And <service> was asked to create it 1 time
 
       Examples:
-        | service   | operation                | service id |
-        | plex.tv   | ask to sign in with Plex | plex-tv    |
-        | Overseerr | request a film           | overseerr  |
+        | service   | operation                |
+        | plex.tv   | ask to sign in with Plex |
+        | Overseerr | request a film           |
 
     Scenario: an upstream asking MediaNest to slow down is not asked again, and its wait is passed on
       Given Bob is signed in
       And Overseerr asks MediaNest to slow down
       When Bob tries to search for a film
-      Then Bob is refused with SERVICE_UNAVAILABLE from overseerr
+      Then Bob is refused with SERVICE_UNAVAILABLE from Overseerr
       And Bob is told to retry in 30 seconds, as Overseerr asked
       And Overseerr was called 1 time for it

@@ -1,21 +1,25 @@
 @resilience @fresh-gateway
 Feature: What people are told when an upstream misbehaves
   MediaNest depends on plex.tv, Plex, Overseerr and Uptime Kuma, and each of them can fail in many
-  ways. Whatever the upstream does, the person gets MediaNest's own error envelope with one of three
-  answers, and the envelope names the service (`details.service`), never the upstream's own words,
-  page or stack trace:
+  ways. Whatever the upstream does, the person gets MediaNest's own refusal with one of three
+  answers, naming the service, never showing the upstream's own words, page or stack trace:
 
   | What the upstream does | The person is told |
   |---|---|
-  | refuses the connection | 503 `SERVICE_UNAVAILABLE` |
-  | answers nothing within its timeout | 504 `UPSTREAM_TIMEOUT` (see the timeouts chapter) |
-  | breaks off, answers 5xx, malformed JSON, HTML or over 5 MiB | 502 `UPSTREAM_ERROR` |
-  | asks MediaNest to slow down (429) | 503 `SERVICE_UNAVAILABLE` with its `Retry-After` |
-  | refuses in a way the route does not expect | 502 `UPSTREAM_ERROR` |
+  | refuses the connection | the service is unavailable |
+  | answers nothing within its timeout | the service timed out (see the timeouts chapter) |
+  | breaks off, answers with a server error, malformed JSON, HTML or over 5 MiB | the service failed |
+  | asks MediaNest to slow down | the service is unavailable, and when to try again |
+  | refuses in a way the route does not expect | the service failed |
 
   Uptime Kuma is read by MediaNest itself, never on a person's request: its faults show on the
   dashboard as stale statuses (the monitoring chapter), not as errors. These scenarios each start a
   gateway of their own, so no breaker is left open by an earlier one.
+
+  Contract details: unavailable is 503 `SERVICE_UNAVAILABLE` (with the upstream's own `Retry-After`
+  when it asked to slow down), timed out 504 `UPSTREAM_TIMEOUT`, failed 502 `UPSTREAM_ERROR`; the
+  error envelope names the service in `details.service`.
+
 
   Rule: each kind of fault has one answer, whichever upstream it comes from
 
@@ -23,41 +27,41 @@ Feature: What people are told when an upstream misbehaves
       Given Bob is signed in
       And <service> <fault>
       When Bob tries to <operation>
-      Then Bob is refused with <code> from <service id>
+      Then Bob is refused with <code> from <service>
       And the refusal shows nothing of <service>'s own answer
 
       Examples: plex.tv, when someone asks to sign in
-        | service | fault                                     | operation                | code                | service id |
-        | plex.tv | is down                                   | ask to sign in with Plex | SERVICE_UNAVAILABLE | plex-tv    |
-        | plex.tv | breaks off its answers mid-way            | ask to sign in with Plex | UPSTREAM_ERROR      | plex-tv    |
-        | plex.tv | answers with a server error               | ask to sign in with Plex | UPSTREAM_ERROR      | plex-tv    |
-        | plex.tv | answers with malformed JSON               | ask to sign in with Plex | UPSTREAM_ERROR      | plex-tv    |
-        | plex.tv | answers with an HTML page instead of JSON | ask to sign in with Plex | UPSTREAM_ERROR      | plex-tv    |
-        | plex.tv | answers with a body over 5 MiB            | ask to sign in with Plex | UPSTREAM_ERROR      | plex-tv    |
-        | plex.tv | asks MediaNest to slow down               | ask to sign in with Plex | SERVICE_UNAVAILABLE | plex-tv    |
-        | plex.tv | refuses MediaNest's credentials           | ask to sign in with Plex | UPSTREAM_ERROR      | plex-tv    |
+        | service | fault                                     | operation                | code                |
+        | plex.tv | is down                                   | ask to sign in with Plex | SERVICE_UNAVAILABLE |
+        | plex.tv | breaks off its answers mid-way            | ask to sign in with Plex | UPSTREAM_ERROR      |
+        | plex.tv | answers with a server error               | ask to sign in with Plex | UPSTREAM_ERROR      |
+        | plex.tv | answers with malformed JSON               | ask to sign in with Plex | UPSTREAM_ERROR      |
+        | plex.tv | answers with an HTML page instead of JSON | ask to sign in with Plex | UPSTREAM_ERROR      |
+        | plex.tv | answers with a body over 5 MiB            | ask to sign in with Plex | UPSTREAM_ERROR      |
+        | plex.tv | asks MediaNest to slow down               | ask to sign in with Plex | SERVICE_UNAVAILABLE |
+        | plex.tv | refuses MediaNest's credentials           | ask to sign in with Plex | UPSTREAM_ERROR      |
 
       Examples: Plex, when someone browses the library
-        | service | fault                                     | operation          | code                | service id  |
-        | Plex    | is down                                   | browse the library | SERVICE_UNAVAILABLE | plex-server |
-        | Plex    | breaks off its answers mid-way            | browse the library | UPSTREAM_ERROR      | plex-server |
-        | Plex    | answers with a server error               | browse the library | UPSTREAM_ERROR      | plex-server |
-        | Plex    | answers with malformed JSON               | browse the library | UPSTREAM_ERROR      | plex-server |
-        | Plex    | answers with an HTML page instead of JSON | browse the library | UPSTREAM_ERROR      | plex-server |
-        | Plex    | answers with a body over 5 MiB            | browse the library | UPSTREAM_ERROR      | plex-server |
-        | Plex    | asks MediaNest to slow down               | browse the library | SERVICE_UNAVAILABLE | plex-server |
-        | Plex    | refuses MediaNest's credentials           | browse the library | UPSTREAM_ERROR      | plex-server |
+        | service | fault                                     | operation          | code                |
+        | Plex    | is down                                   | browse the library | SERVICE_UNAVAILABLE |
+        | Plex    | breaks off its answers mid-way            | browse the library | UPSTREAM_ERROR      |
+        | Plex    | answers with a server error               | browse the library | UPSTREAM_ERROR      |
+        | Plex    | answers with malformed JSON               | browse the library | UPSTREAM_ERROR      |
+        | Plex    | answers with an HTML page instead of JSON | browse the library | UPSTREAM_ERROR      |
+        | Plex    | answers with a body over 5 MiB            | browse the library | UPSTREAM_ERROR      |
+        | Plex    | asks MediaNest to slow down               | browse the library | SERVICE_UNAVAILABLE |
+        | Plex    | refuses MediaNest's credentials           | browse the library | UPSTREAM_ERROR      |
 
       Examples: Overseerr, when someone searches for a title
-        | service   | fault                                     | operation         | code                | service id |
-        | Overseerr | is down                                   | search for a film | SERVICE_UNAVAILABLE | overseerr  |
-        | Overseerr | breaks off its answers mid-way            | search for a film | UPSTREAM_ERROR      | overseerr  |
-        | Overseerr | answers with a server error               | search for a film | UPSTREAM_ERROR      | overseerr  |
-        | Overseerr | answers with malformed JSON               | search for a film | UPSTREAM_ERROR      | overseerr  |
-        | Overseerr | answers with an HTML page instead of JSON | search for a film | UPSTREAM_ERROR      | overseerr  |
-        | Overseerr | answers with a body over 5 MiB            | search for a film | UPSTREAM_ERROR      | overseerr  |
-        | Overseerr | asks MediaNest to slow down               | search for a film | SERVICE_UNAVAILABLE | overseerr  |
-        | Overseerr | refuses MediaNest's credentials           | search for a film | UPSTREAM_ERROR      | overseerr  |
+        | service   | fault                                     | operation         | code                |
+        | Overseerr | is down                                   | search for a film | SERVICE_UNAVAILABLE |
+        | Overseerr | breaks off its answers mid-way            | search for a film | UPSTREAM_ERROR      |
+        | Overseerr | answers with a server error               | search for a film | UPSTREAM_ERROR      |
+        | Overseerr | answers with malformed JSON               | search for a film | UPSTREAM_ERROR      |
+        | Overseerr | answers with an HTML page instead of JSON | search for a film | UPSTREAM_ERROR      |
+        | Overseerr | answers with a body over 5 MiB            | search for a film | UPSTREAM_ERROR      |
+        | Overseerr | asks MediaNest to slow down               | search for a film | SERVICE_UNAVAILABLE |
+        | Overseerr | refuses MediaNest's credentials           | search for a film | UPSTREAM_ERROR      |
 
   Rule: the correlation id a person sends travels to the upstream and back
 

@@ -2,9 +2,12 @@
 Feature: Requests the API does not have
   A client that guesses, mistypes or probes gets a refusal that says what it got wrong, in
   MediaNest's error envelope, never a server error: a number past the bounds the API documents is
-  a validation error naming the field, a method an address does not have is 405 with the methods
-  it does have in `Allow`, and an address that does not exist is 404. An outside fuzzer found each
-  of these answered otherwise, one of them with a server error.
+  a validation error naming the field, a method an address does not have is refused, naming the
+  methods it does have, and an address that does not exist is not found. An outside fuzzer found
+  each of these answered otherwise, one of them with a server error.
+
+  Contract details: a method an address lacks is answered 405 METHOD_NOT_ALLOWED with the methods
+  in the `Allow` header; an unknown address is 404 NOT_FOUND.
 
   Scenario Outline: a number far past what <a list> can hold is refused as invalid, never as a server error
     Given Bob has signed in

@@ -1,5 +1,5 @@
 import { After, Status } from '@cucumber/cucumber';
-import type { HttpExchange } from '../drivers/http';
+import type { HttpExchange } from '../api/exchange';
 import type { MediaNestWorld } from '../world';
 
 export const CONTRACT_MEDIA_TYPE = 'application/vnd.medianest.contract+json';

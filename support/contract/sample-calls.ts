@@ -1,5 +1,6 @@
 import type { Actor } from '../actor';
-import { expectData } from '../expect';
+import { API_BASE_PATH } from '../api/medianest-api';
+import { expectData } from '../checks/answers';
 import { WEBHOOK_SECRET } from '../target/environment';
 import type { UpstreamName } from '../upstreams/fake-upstream';
 import type { MediaNestWorld } from '../world';
@@ -31,7 +32,7 @@ export interface SweepIds {
   missing: boolean;
 }
 
-const API = '/api/v1';
+const API = API_BASE_PATH;
 const get = (path: string) => ({ method: 'GET', path: API + path });
 const post = (path: string, body?: unknown) => ({ method: 'POST', path: API + path, body });
 const NOWHERE = 999_999_999;

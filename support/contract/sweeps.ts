@@ -1,4 +1,4 @@
-import type { HttpExchange } from '../drivers/http';
+import type { HttpExchange } from '../api/exchange';
 import { answerWhileTimeRuns } from '../tasks/answer-while-time-runs';
 import type { MediaNestWorld } from '../world';
 import { contractDocument, type OpenApiOperation } from './document';
@@ -42,8 +42,9 @@ export function send(world: MediaNestWorld, call: SampleCall, extra: { outOfCont
   return answerWhileTimeRuns(world, caller.call(method, path, { body, headers, ...extra }));
 }
 
-/** The answers that were not the one expected, as lines a reader can act on. */
+/** The answers that were not the one expected, as lines a reader can act on (every answer is marked as looked at). */
 export function unexpected(answers: SweepAnswer[]): string[] {
+  for (const { exchange } of answers) exchange.asserted = true;
   return answers
     .filter(({ expected, exchange }) => exchange.response.status !== expected.status || (expected.code !== undefined && exchange.response.body?.error?.code !== expected.code))
     .map(({ operationId, expected, exchange }) => `${operationId}: expected ${expected.status} ${expected.code ?? ''}, got ${exchange.response.status} ${exchange.response.text.slice(0, 160)}`);

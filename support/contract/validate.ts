@@ -1,5 +1,5 @@
 import Ajv, { type ValidateFunction } from 'ajv';
-import type { HttpExchange } from '../drivers/http';
+import type { HttpExchange } from '../api/exchange';
 import { contractDocument } from './document';
 import { matchOperation, type MatchedOperation } from './operations';
 

@@ -1,6 +1,6 @@
 import { EventSource, type EventSourceFetchInit } from 'eventsource';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
-import { checkedAgainstContract, flatten, parse, type HttpExchange } from './http';
+import { checkedAgainstContract, flatten, parse, type HttpExchange } from '../api/exchange';
 
 export interface ReceivedEvent {
   id: number;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { contractDocument } from '../contract/document';
 import { matchOperation, operationsOf, type MatchedOperation } from '../contract/operations';
-import type { HttpExchange } from '../drivers/http';
+import type { HttpExchange } from '../api/exchange';
 import { WEBHOOK_SECRET } from '../target/environment';
 import { answerWhileTimeRuns } from '../tasks/answer-while-time-runs';
 import type { MediaNestWorld } from '../world';

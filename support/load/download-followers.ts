@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { isDeepStrictEqual } from 'node:util';
 import type { EventStream, ReceivedEvent } from '../drivers/sse';
-import { DownloadDesk, isTerminal, type StartedDownload } from '../tasks/download-videos';
+import { Downloads, isTerminal, type StartedDownload } from '../tasks/download-videos';
 import { SignIn } from '../tasks/sign-in';
+import { deliveryChart, deliveryTimes, describeDelivery } from './delivery-times';
+import './load-notes';
 import type { MediaNestWorld } from '../world';
 
 /**
@@ -29,23 +31,21 @@ export const DownloadFollowers = {
   async started(world: MediaNestWorld, people: number, each: number): Promise<StartedDownload[]> {
     assert.ok(!world.gatewayStarted, 'the downloaders are set up before the gateway starts: they need their own sign-in limit');
     world.env.RATE_LIMIT_PIN_PER_MINUTE = String(people + 10); // everyone signs in from the suite's one address
-    const desk = DownloadDesk.of(world);
     const names = Array.from({ length: people }, (_, i) => `Downloader ${i + 1}`);
     for (const name of names) await SignIn.as(world, name);
     await Promise.all(
       names.map(async (name) => {
-        for (let i = 0; i < each; i++) await desk.start(world.actor(name), desk.freshClip());
+        for (let i = 0; i < each; i++) await Downloads.start(world, name, Downloads.freshClip(world));
       }),
     );
-    return desk.started;
+    return world.notes.downloads.started;
   },
 
   /** Opens a stream for every download started, all at once, and waits (bounded, real time) for each to end. */
   async followAllAtOnce(world: MediaNestWorld, limitMs: number): Promise<FollowedDownload[]> {
-    const desk = DownloadDesk.of(world);
     const openedAt = performance.now();
     const followed: FollowedDownload[] = await Promise.all(
-      [...desk.started].map(async (download) => ({ download, stream: await desk.follow(world.actor(download.actor), download) })),
+      [...world.notes.downloads.started].map(async (download) => ({ download, stream: await Downloads.follow(world, download) })),
     );
     // Polled every turn of the event loop, so each stream's end is timed to within one turn.
     const deadline = openedAt + limitMs;
@@ -55,7 +55,26 @@ export const DownloadFollowers = {
       for (const each of waiting) if (each.stream.events.some(isTerminal) || each.stream.closed) each.endedAfterMs = now - openedAt;
       waiting = waiting.filter((each) => each.endedAfterMs === undefined);
     }
-    return followed;
+    return (world.notes.load.followed = followed);
+  },
+
+  /** Attaches how long the streams took to tell their whole story, when any ended. */
+  report(world: MediaNestWorld): void {
+    const followed = world.notes.load.followed ?? [];
+    const ended = followed.flatMap((each) => (each.endedAfterMs === undefined ? [] : [each.endedAfterMs]));
+    if (!ended.length) return;
+    const events = followed.map((each) => each.stream.events.length);
+    const progress = followed.map((each) => each.stream.events.filter((event) => event.type === 'progress').length);
+    const title = `${followed.length} progress streams followed at once`;
+    const times = deliveryTimes(ended);
+    const notes = [
+      `streams that ended ${ended.length} of ${followed.length}`,
+      `events per stream ${Math.min(...events)} to ${Math.max(...events)} (${events.reduce((sum, n) => sum + n, 0)} in all), progress events per stream ${Math.min(...progress)} to ${Math.max(...progress)}`,
+      `yt-dlp processes running at once, at most ${Downloads.journal(world).mostAtOnce()}`,
+      "times are from the streams opening to each one's completion",
+    ];
+    world.attach(describeDelivery('Time for a stream to tell the whole story', times, notes, world.target.kind), { mediaType: 'text/plain', fileName: title });
+    world.attach(Buffer.from(deliveryChart(title, times)), { mediaType: 'image/svg+xml', fileName: `${title} (chart)` });
   },
 
   /**
@@ -64,14 +83,7 @@ export const DownloadFollowers = {
    * progress yt-dlp printed.
    */
   async problems(world: MediaNestWorld, followed: FollowedDownload[]): Promise<string[]> {
-    const desk = DownloadDesk.of(world);
-    const stored = await Promise.all(
-      followed.map(async ({ download }) => {
-        const replay = await desk.follow(world.actor(download.actor), download);
-        await desk.untilEnded(replay);
-        return replay.events;
-      }),
-    );
+    const stored = await Promise.all(followed.map(async ({ download }) => (await Downloads.followToEnd(world, download)).events));
     return followed.flatMap(({ download, stream }, i) => {
       const name = `download ${download.id} (${download.actor}, ${download.videoId})`;
       const found = storyProblems(stream.events, stored[i]!);
@@ -93,16 +105,4 @@ function storyProblems(events: ReceivedEvent[], stored: ReceivedEvent[]): string
 
 function describe(events: ReceivedEvent[]): string {
   return events.map((event) => `${event.id}:${event.type}${event.type === 'progress' ? ` ${event.data.percent}` : event.type === 'status' ? ` ${event.data.status}` : ''}`).join(', ') || 'nothing';
-}
-
-/** The most yt-dlp processes the journal shows running at the same moment. */
-export function peakYtDlpProcesses(world: MediaNestWorld): number {
-  const moments = DownloadDesk.of(world)
-    .journal()
-    .entries()
-    .flatMap((entry) => (entry.event === 'start' ? [{ at: entry.at, change: 1 }] : entry.event === 'exit' ? [{ at: entry.at, change: -1 }] : []));
-  moments.sort((a, b) => a.at - b.at || a.change - b.change);
-  let [running, peak] = [0, 0];
-  for (const moment of moments) peak = Math.max(peak, (running += moment.change));
-  return peak;
 }

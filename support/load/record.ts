@@ -4,6 +4,7 @@ import type { MediaNestWorld } from '../world';
 import { latencyChart } from '../report/latency-chart';
 import { describeFigures } from './describe';
 import type { LoadFigures } from './driver';
+import './load-notes';
 
 /** The figures of the last run's load scenarios, one JSON line each, for `npm run bench` and people. */
 export const LOAD_FIGURES_FILE = join(__dirname, '..', '..', 'reports', 'load-figures.ndjson');
@@ -29,7 +30,7 @@ export function recordLoad(world: MediaNestWorld, title: string, series: LoadSer
   world.attach(describeFigures(series, world.target.kind), { mediaType: 'text/plain', fileName: title });
   world.attach(JSON.stringify({ title, target: world.target.kind, series }), { mediaType: LOAD_MEDIA_TYPE, fileName: `${title} (figures)` });
   world.attach(Buffer.from(latencyChart(title, series)), { mediaType: 'image/svg+xml', fileName: `${title} (chart)` });
-  world.remember('load: series', series);
+  world.notes.load.series = series;
   mkdirSync(dirname(LOAD_FIGURES_FILE), { recursive: true });
   const line = `${JSON.stringify({ scenario: title, series })}\n`;
   if (startAfresh) writeFileSync(LOAD_FIGURES_FILE, line);
@@ -39,12 +40,18 @@ export function recordLoad(world: MediaNestWorld, title: string, series: LoadSer
 
 /** The series a scenario's load run recorded (one run a scenario), by name. */
 export function loadSeries(world: MediaNestWorld, name: string): LoadSeries {
-  const found = world.recall<LoadSeries[]>('load: series').find((series) => series.name === name);
+  const found = seriesOf(world).find((series) => series.name === name);
   if (!found) throw new Error(`no load series named ${name} was recorded`);
   return found;
 }
 
 /** Every run of the gateway in the scenario, each round included: behaviour holds in every one, not only the best. */
 export function gatewayRuns(world: MediaNestWorld): LoadFigures[] {
-  return world.recall<LoadSeries[]>('load: series').filter(({ name }) => name.startsWith('gateway')).flatMap(({ figures, rounds }) => rounds ?? [figures]);
+  return seriesOf(world).filter(({ name }) => name.startsWith('gateway')).flatMap(({ figures, rounds }) => rounds ?? [figures]);
+}
+
+function seriesOf(world: MediaNestWorld): LoadSeries[] {
+  const { series } = world.notes.load;
+  if (!series) throw new Error('no load run was recorded');
+  return series;
 }

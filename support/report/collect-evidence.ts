@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { HttpExchange } from '../drivers/http';
+import type { HttpExchange } from '../api/exchange';
 import { JWT_SECRET, WEBHOOK_SECRET } from '../target/environment';
 import type { UpstreamName } from '../upstreams/fake-upstream';
 import { OVERSEERR_API_KEY } from '../upstreams/upstreams';

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import type { Actor } from '../actor';
-import type { HttpExchange } from '../drivers/http';
-import { expectData } from '../expect';
+import type { HttpExchange } from '../api/exchange';
+import { expectData } from '../checks/answers';
 import type { UpstreamName } from '../upstreams/fake-upstream';
 import type { MediaNestWorld } from '../world';
 import { answerWhileTimeRuns, letTimePassGradually } from './answer-while-time-runs';
+import './resilience-notes';
 import { UpstreamOperations, type UpstreamOperation } from './upstream-operations';
 import { until } from './while-time-passes';
 
@@ -20,7 +21,7 @@ export interface BreakerView {
 export const Breakers = {
   /** Read from the readiness check, which anyone (a load balancer) may call: no session, no upstream call. */
   async stateOf(world: MediaNestWorld, upstream: UpstreamName): Promise<BreakerView> {
-    const exchange = await world.actor('the load balancer').call('GET', '/api/v1/health/ready');
+    const exchange = await world.actor('the load balancer').api.getReadiness();
     const breaker = expectData(exchange).breakers.find((b: BreakerView) => b.upstream === upstream);
     assert.ok(breaker, `the readiness check reports no breaker for ${upstream}`);
     return breaker;
@@ -45,6 +46,7 @@ export const Breakers = {
    * gateway's log shows it arrived), then the clock moves on and both are answered.
    */
   async raceTheProbe(world: MediaNestWorld, [first, second]: [Actor, Actor], operation: UpstreamOperation, ms: number) {
+    Object.assign(world.notes.resilience, { operation, probeMs: ms });
     const fake = UpstreamOperations.fakeOf(world, operation);
     fake.fails({ kind: 'slow', ms }, 1);
     const seen = fake.journal.entries.length;
@@ -57,6 +59,13 @@ export const Breakers = {
     await until(() => arrivals() > arrived, 'the second call to reach the gateway');
     await world.clock.advance(ms);
     return { probeMs: ms, answers: await Promise.all([answerWhileTimeRuns(world, probe), answerWhileTimeRuns(world, meanwhile)]) };
+  },
+
+  /** The calls the upstream received since its breaker opened (as a step noted it). */
+  callsSinceOpened(world: MediaNestWorld, upstream: UpstreamName) {
+    const opened = world.notes.resilience.callsWhenOpened;
+    assert.ok(opened !== undefined, 'the breaker was not opened by a step');
+    return world.upstreams.byName(upstream).journal.entries.slice(opened);
   },
 
   /** The breakers an admin was shown. */
@@ -86,16 +95,10 @@ export const Breakers = {
   },
 
   list(admin: Actor): Promise<HttpExchange> {
-    return admin.call('GET', '/api/v1/admin/resilience');
-  },
-
-  /** Asserts that the answer to a reset shows the breaker as it is after it: closed, counting from nothing. */
-  resetAnswered(exchange: HttpExchange, upstream: UpstreamName): void {
-    const { state, failures, openedAt, nextAttemptAt } = expectData(exchange) as BreakerView;
-    assert.deepEqual({ upstream: expectData(exchange).upstream, state, failures, openedAt, nextAttemptAt }, { upstream, state: 'closed', failures: 0, openedAt: null, nextAttemptAt: null });
+    return admin.api.listBreakers();
   },
 
   reset(admin: Actor, upstream: string): Promise<HttpExchange> {
-    return admin.call('POST', `/api/v1/admin/resilience/${encodeURIComponent(upstream)}/reset`);
+    return admin.api.resetBreaker(upstream);
   },
 };

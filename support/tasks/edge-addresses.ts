@@ -1,20 +1,40 @@
+import { defineParameterType } from '@cucumber/cucumber';
+import type { Actor } from '../actor';
+import type { HttpExchange } from '../api/exchange';
+import { phrasesOf } from '../parameter-types';
+
 /**
  * The addresses the edge scenarios probe (numbers out of bounds, methods an address lacks), by the
- * words the features use: they are outside the contract on purpose, so no operation names them.
+ * words the features use, under the API's base path: they are outside the contract on purpose,
+ * so no operation of the client names them.
  */
 const ADDRESSES: Record<string, { path: string; field: 'page' | 'id' }> = {
-  'his downloads': { path: '/api/v1/youtube/downloads', field: 'page' },
-  'his media requests': { path: '/api/v1/media/requests', field: 'page' },
-  'one of his media requests': { path: '/api/v1/media/requests/{id}', field: 'id' },
-  'one of his downloads': { path: '/api/v1/youtube/downloads/{id}', field: 'id' },
-  'the events of a download': { path: '/api/v1/youtube/downloads/{id}/events', field: 'id' },
-  'the health check': { path: '/api/v1/health', field: 'page' },
-  'the dashboard': { path: '/api/v1/dashboard/status', field: 'page' },
-  'an address MediaNest does not have': { path: '/api/v1/media/wishlist', field: 'page' },
+  'his downloads': { path: '/youtube/downloads', field: 'page' },
+  'his media requests': { path: '/media/requests', field: 'page' },
+  'one of his media requests': { path: '/media/requests/{id}', field: 'id' },
+  'one of his downloads': { path: '/youtube/downloads/{id}', field: 'id' },
+  'the events of a download': { path: '/youtube/downloads/{id}/events', field: 'id' },
+  'the health check': { path: '/health', field: 'page' },
+  'the dashboard': { path: '/dashboard/status', field: 'page' },
+  'an address MediaNest does not have': { path: '/media/wishlist', field: 'page' },
 };
 
-export function addressOf(words: string, value = '1'): string {
-  const address = ADDRESSES[words];
-  if (!address) throw new Error(`no address is known as "${words}"`);
+defineParameterType({ name: 'address', regexp: phrasesOf(ADDRESSES), transformer: (words: string) => words });
+defineParameterType({ name: 'httpMethod', regexp: /[A-Z]+/, transformer: (method: string) => method });
+
+function addressOf(words: string, value = '1'): string {
+  const address = ADDRESSES[words]!;
   return address.path.includes('{id}') ? address.path.replace('{id}', value) : address.field === 'page' && value !== '1' ? `${address.path}?page=${value}` : address.path;
 }
+
+export const EdgeAddresses = {
+  /** Asks for an address with its page or id set to a value (a number past what the contract bounds). */
+  askWith(actor: Actor, words: string, value: string): Promise<HttpExchange> {
+    return actor.api.unlisted('GET', addressOf(words, value));
+  },
+
+  /** Sends a method to an address. */
+  send(actor: Actor, method: string, words: string): Promise<HttpExchange> {
+    return actor.api.unlisted(method, addressOf(words));
+  },
+};

@@ -1,4 +1,8 @@
+import { defineParameterType } from '@cucumber/cucumber';
 import { SignJWT } from 'jose';
+import type { Actor } from '../actor';
+import type { HttpExchange } from '../api/exchange';
+import { phrasesOf } from '../parameter-types';
 import { JWT_SECRET } from '../target/environment';
 
 /** The ways an attacker tries to get a token the gateway would trust, each built from a real one. */
@@ -23,6 +27,14 @@ export const FORGERIES = {
 } as const satisfies Record<string, (real: string) => string | Promise<string>>;
 
 export type Forgery = keyof typeof FORGERIES;
+
+/** A forgery, as steps name it: {forgery}. */
+defineParameterType({ name: 'forgery', regexp: phrasesOf(FORGERIES), transformer: (words: string) => words as Forgery });
+
+/** The person calls MediaNest with a token forged from their real one. */
+export async function callWithForgery(actor: Actor, forgery: Forgery): Promise<HttpExchange> {
+  return actor.api.getSession({ headers: { authorization: `Bearer ${await FORGERIES[forgery](actor.signedIn().token)}` } });
+}
 
 function encode(part: object): string {
   return Buffer.from(JSON.stringify(part)).toString('base64url');

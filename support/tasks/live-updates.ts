@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import type { ConnectOptions, LiveConnection } from '../drivers/ws';
 import type { MediaNestWorld } from '../world';
+import { FORGERIES, type Forgery } from './forge-token';
+import { SignIn } from './sign-in';
 import { until } from './while-time-passes';
 
 /** How a person's app or browser signs its live connection in (CONTRACT.md, "Realtime"). */
@@ -21,6 +23,45 @@ export const LiveUpdates = {
     const connection = await world.live.open(name, { ...options, ...extra });
     if (mode === 'first message' && connection.isOpen) connection.send({ type: 'auth', token: session!.token });
     return connection;
+  },
+
+  /** Signs the person in first if needed (a persona), then opens a ready connection. */
+  async connect(world: MediaNestWorld, name: string, extra: ConnectOptions = {}): Promise<LiveConnection> {
+    if (!world.actor(name).session) await SignIn.as(world, name);
+    return LiveUpdates.ready(world, name, extra);
+  },
+
+  /** Signs the person in first if needed, then opens `count` ready connections at once. */
+  async connectMany(world: MediaNestWorld, name: string, count: number): Promise<LiveConnection[]> {
+    if (!world.actor(name).session) await SignIn.as(world, name);
+    return Promise.all(Array.from({ length: count }, () => LiveUpdates.ready(world, name)));
+  },
+
+  /** Signs the person in first if needed, then opens a connection subscribed to the topics. */
+  async watch(world: MediaNestWorld, name: string, topics: string[]): Promise<LiveConnection> {
+    if (!world.actor(name).session) await SignIn.as(world, name);
+    return LiveUpdates.subscribed(world, name, topics);
+  },
+
+  /** Signs the person in first if needed, then opens a connection that signs in with its first message, ready before the clock moves. */
+  async signInByMessage(world: MediaNestWorld, name: string): Promise<LiveConnection> {
+    if (!world.actor(name).session) await SignIn.as(world, name);
+    const connection = await LiveUpdates.open(world, name, 'first message');
+    await connection.waitFor('ready');
+    return connection;
+  },
+
+  /** Opens a connection presenting a forged token, in the upgrade or in the first message. */
+  async presentForged(world: MediaNestWorld, name: string, forgery: Forgery, how: 'upgrade' | 'first message'): Promise<void> {
+    const forged = await FORGERIES[forgery](world.actor(name).signedIn().token);
+    if (how === 'upgrade') await world.live.open(name, { bearer: forged });
+    else (await world.live.open(name)).send({ type: 'auth', token: forged });
+  },
+
+  /** A ping whose JSON text is exactly `bytes` long. */
+  pingOfSize(bytes: number): string {
+    const empty = JSON.stringify({ type: 'ping', data: { padding: '' } });
+    return JSON.stringify({ type: 'ping', data: { padding: 'x'.repeat(bytes - empty.length) } });
   },
 
   /** Opens a connection with the person's token and waits until the gateway says it is ready. */

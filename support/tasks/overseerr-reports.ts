@@ -1,12 +1,16 @@
-import assert from 'node:assert/strict';
-import { checkedAgainstContract, type HttpExchange } from '../drivers/http';
+import { defineParameterType } from '@cucumber/cucumber';
+import { checkedAgainstContract, type HttpExchange } from '../api/exchange';
+import { API_BASE_PATH } from '../api/medianest-api';
+import { expectData } from '../checks/answers';
+import { expect } from '../checks/chai';
+import { phrasesOf } from '../parameter-types';
 import { WEBHOOK_SECRET } from '../target/environment';
 import type { MediaRequest } from '../upstreams/overseerr/model';
 import { postWebhook } from '../upstreams/overseerr/webhook';
 import type { MediaNestWorld } from '../world';
 import { RequestMedia } from './request-media';
 
-export const WEBHOOK_PATH = '/api/v1/webhooks/overseerr';
+export const WEBHOOK_PATH = `${API_BASE_PATH}/webhooks/overseerr`;
 
 /** Who sends the webhook, as the report and the assertions name it. */
 export const OVERSEERR = 'Overseerr';
@@ -26,8 +30,8 @@ export const OverseerrReports = {
   /** Overseerr's latest request for the title, as Overseerr holds it. */
   requestFor(world: MediaNestWorld, title: string): MediaRequest {
     const request = RequestMedia.inOverseerr(world, title).at(-1);
-    assert.ok(request, `Overseerr holds no request for "${title}"`);
-    return request;
+    expect(request, `Overseerr's request for "${title}"`).to.not.equal(undefined);
+    return request!;
   },
 
   /** The title reached Plex: Overseerr marks it available and notifies. */
@@ -72,6 +76,46 @@ export const OverseerrReports = {
     return exchange;
   },
 };
+
+/** Authorization values a notification may carry, by the words the features use (undefined: none at all): {webhookAuthorization}. */
+const AUTHORIZATIONS: Record<string, string | undefined> = {
+  'with no credentials': undefined,
+  'with an empty secret': '',
+  'with the usual secret': WEBHOOK_SECRET,
+  'with a guessed secret': 'Bearer medianest',
+  'with the secret in other case': WEBHOOK_SECRET.toLowerCase() === WEBHOOK_SECRET ? WEBHOOK_SECRET.toUpperCase() : WEBHOOK_SECRET.toLowerCase(),
+};
+defineParameterType({ name: 'webhookAuthorization', regexp: phrasesOf(AUTHORIZATIONS), transformer: (words: string): Delivery => ({ authorization: AUTHORIZATIONS[words] }) });
+
+/** Bodies that are not Overseerr's webhook, by the words the features use: {notOverseerrsBody}. */
+const NOT_OVERSEERRS: Record<string, (world: MediaNestWorld) => unknown> = {
+  'a notification without its type': (world) => ({ ...world.upstreams.overseerr.payloadFor('TEST_NOTIFICATION'), notification_type: undefined }),
+  'a request id written as a number': (world) => ({ ...world.upstreams.overseerr.payloadFor('TEST_NOTIFICATION'), notification_type: 'MEDIA_APPROVED', request: { request_id: 1 } }),
+  'a list instead of a notification': (world) => [world.upstreams.overseerr.payloadFor('TEST_NOTIFICATION')],
+  'malformed JSON': () => '{"notification_type": "MEDIA_AVAILABLE", "request": {',
+};
+defineParameterType({ name: 'notOverseerrsBody', regexp: phrasesOf(NOT_OVERSEERRS), transformer: (words: string) => NOT_OVERSEERRS[words]! });
+
+/** Notifications that have been sent and accepted, with the request noted as its owner saw it after the first. */
+export const OverseerrHasReported = {
+  async available(world: MediaNestWorld, title: string): Promise<void> {
+    expect(await OverseerrReports.available(world, title)).to.be.answered(204);
+    await noteAfterFirst(world, title, 'available');
+  },
+
+  async decided(world: MediaNestWorld, title: string, decision: 'approve' | 'decline'): Promise<void> {
+    expect(await OverseerrReports.decided(world, title, decision === 'approve' ? 'MEDIA_APPROVED' : 'MEDIA_DECLINED')).to.be.answered(204);
+    await noteAfterFirst(world, title, `${decision}d`);
+  },
+};
+
+/** Notes the request as its owner sees it once the first notification moved it to `status`. */
+async function noteAfterFirst(world: MediaNestWorld, title: string, status: string): Promise<void> {
+  const owner = OverseerrReports.requestFor(world, title).requestedBy.plexUsername;
+  const request: { status: string } = expectData(await RequestMedia.look(world, owner, title));
+  expect(request.status, 'the status the first notification moved the request to').to.equal(status);
+  world.notes.mediaRequests.afterFirstNotification = request;
+}
 
 /** The report never shows the secret itself. */
 function shownAuthorization(authorization: string | undefined): Record<string, string> {

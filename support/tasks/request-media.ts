@@ -1,20 +1,41 @@
-import assert from 'node:assert/strict';
 import type { Actor } from '../actor';
-import type { HttpExchange } from '../drivers/http';
-import { expectData } from '../expect';
+import type { HttpExchange } from '../api/exchange';
+import type { NewMediaRequest } from '../api/medianest-api';
+import { expectData } from '../checks/answers';
+import { expect } from '../checks/chai';
+import { startNotesWith } from '../notes';
 import type { CatalogueTitle } from '../upstreams/overseerr/catalogue';
 import type { MediaRequest as OverseerrRequest } from '../upstreams/overseerr/model';
 import type { MediaNestWorld } from '../world';
 import { SignIn } from './sign-in';
+import { until } from './while-time-passes';
 
 export interface RequestOptions {
   seasons?: number[];
   idempotencyKey?: string;
-  /** Fields a client adds on top of what the product sends (for the bad-input sweeps). */
-  extra?: Record<string, unknown>;
 }
 
-const REQUESTS = '/api/v1/media/requests';
+/** The gateway gives Overseerr 5 seconds (CONTRACT.md, "Resilience and limits"). */
+export const OVERSEERR_TIMEOUT_MS = 5_000;
+
+/** What the media-request steps of a scenario tell each other. */
+export class MediaRequestNotes {
+  /** The id MediaNest gave each person's latest request for a title, by "name:title". */
+  readonly ids = new Map<string, number>();
+  /** The answers to requests sent at the same moment. */
+  sameMoment: HttpExchange[] = [];
+  /** The first answer to a request with an idempotency key. */
+  firstAnswer?: HttpExchange;
+  /** A request as its owner saw it after Overseerr's first notification about it. */
+  afterFirstNotification?: unknown;
+}
+
+declare module '../notes' {
+  interface ScenarioNotes {
+    mediaRequests: MediaRequestNotes;
+  }
+}
+startNotesWith('mediaRequests', () => new MediaRequestNotes());
 
 /** Asking Overseerr for titles through MediaNest, as the people in the scenarios do it. */
 export const RequestMedia = {
@@ -24,20 +45,28 @@ export const RequestMedia = {
     return actor.session || actor === world.visitor ? actor : SignIn.as(world, name);
   },
 
+  /** The person searches Overseerr's catalogue through MediaNest. */
+  async search(world: MediaNestWorld, name: string, query: string, page?: number): Promise<HttpExchange> {
+    return (await RequestMedia.by(world, name)).api.searchMedia({ query, page });
+  },
+
   /** A title as Overseerr's catalogue (TMDB) knows it, by its exact name. */
   title(world: MediaNestWorld, name: string, mediaType?: 'movie' | 'tv'): CatalogueTitle {
     const found = world.upstreams.overseerr.model.catalogue.search(name).filter((title) => title.title === name && (!mediaType || title.mediaType === mediaType));
-    assert.equal(found.length, 1, `Overseerr's catalogue should hold exactly one title named "${name}"`);
+    expect(found.map((title) => title.title), `the titles in Overseerr's catalogue named "${name}"`).to.have.lengthOf(1);
     return found[0]!;
+  },
+
+  /** The body the portal sends to request a title. */
+  bodyFor(world: MediaNestWorld, title: string, seasons?: number[]): NewMediaRequest {
+    const { mediaType, tmdbId } = RequestMedia.title(world, title);
+    return { mediaType, tmdbId, ...(seasons ? { seasons } : {}) };
   },
 
   async titled(world: MediaNestWorld, name: string, title: string, options: RequestOptions = {}): Promise<HttpExchange> {
     const actor = await RequestMedia.by(world, name);
-    const { mediaType, tmdbId } = RequestMedia.title(world, title);
-    const body = { mediaType, tmdbId, ...(options.seasons ? { seasons: options.seasons } : {}), ...options.extra };
-    const headers = options.idempotencyKey ? { 'idempotency-key': options.idempotencyKey } : undefined;
-    const exchange = await actor.call('POST', REQUESTS, { body, headers });
-    if (exchange.response.status === 201) RequestMedia.note(world, name, title, exchange.response.body.data.id);
+    const exchange = await actor.api.createMediaRequest(RequestMedia.bodyFor(world, title, options.seasons), { idempotencyKey: options.idempotencyKey });
+    if (exchange.response.status === 201) world.notes.mediaRequests.ids.set(`${name}:${title}`, exchange.response.body.data.id);
     return exchange;
   },
 
@@ -46,42 +75,66 @@ export const RequestMedia = {
     return expectData(await RequestMedia.titled(world, name, title, options), 201);
   },
 
+  /** Requests several titles, each accepted. */
+  async acceptedAll(world: MediaNestWorld, name: string, titles: string[]): Promise<void> {
+    for (const title of titles) await RequestMedia.accepted(world, name, title);
+  },
+
+  /** Sends the same request twice at the same moment (signed in first, so both leave together); the answers are noted. */
+  async twiceAtOnce(world: MediaNestWorld, name: string, title: string): Promise<void> {
+    await RequestMedia.by(world, name);
+    world.notes.mediaRequests.sameMoment = await Promise.all([RequestMedia.titled(world, name, title), RequestMedia.titled(world, name, title)]);
+  },
+
+  /** Requests a title with an idempotency key; the first accepted answer is noted. */
+  async withKey(world: MediaNestWorld, name: string, title: string, idempotencyKey: string): Promise<HttpExchange> {
+    const exchange = await RequestMedia.titled(world, name, title, { idempotencyKey });
+    world.notes.mediaRequests.firstAnswer ??= exchange;
+    return exchange;
+  },
+
+  /** Requests a title while Overseerr makes the request but answers after `ms`; the clock moves past the gateway's timeout. */
+  async answeredLate(world: MediaNestWorld, name: string, title: string, ms: number): Promise<HttpExchange> {
+    await RequestMedia.by(world, name);
+    const before = RequestMedia.creations(world);
+    world.upstreams.overseerr.failsCreating({ kind: 'late', ms });
+    const call = RequestMedia.titled(world, name, title);
+    await until(() => RequestMedia.creations(world) > before, 'Overseerr to receive the request');
+    await world.clock.advance(OVERSEERR_TIMEOUT_MS);
+    return call;
+  },
+
+  /** An admin decides, and the decision must be taken; answers the request's new status. */
+  async decided(world: MediaNestWorld, admin: string, owner: string, title: string, decision: 'approve' | 'decline'): Promise<string> {
+    return expectData(await RequestMedia.decide(world, admin, owner, title, decision)).status;
+  },
+
   /** The id MediaNest gave the person's latest request for the title. */
   idOf(world: MediaNestWorld, name: string, title: string): number {
-    const id = RequestMedia.ids(world).get(`${name}:${title}`);
-    assert.ok(id, `${name} has not requested "${title}" in this scenario`);
-    return id;
-  },
-
-  note(world: MediaNestWorld, name: string, title: string, id: number): void {
-    RequestMedia.ids(world).set(`${name}:${title}`, id);
-  },
-
-  ids(world: MediaNestWorld): Map<string, number> {
-    world.remember('media request ids', new Map<string, number>());
-    return world.recall<Map<string, number>>('media request ids');
+    const id = world.notes.mediaRequests.ids.get(`${name}:${title}`);
+    expect(id, `${name} has not requested "${title}" in this scenario`).to.be.a('number');
+    return id!;
   },
 
   /** The person looks at their request for the title; `as` someone else looks at it instead. */
   async look(world: MediaNestWorld, owner: string, title: string, as = owner): Promise<HttpExchange> {
-    return (await RequestMedia.by(world, as)).call('GET', `${REQUESTS}/${RequestMedia.idOf(world, owner, title)}`);
+    return (await RequestMedia.by(world, as)).api.getMediaRequest(RequestMedia.idOf(world, owner, title));
   },
 
   async remove(world: MediaNestWorld, owner: string, title: string, as = owner): Promise<HttpExchange> {
-    return (await RequestMedia.by(world, as)).call('DELETE', `${REQUESTS}/${RequestMedia.idOf(world, owner, title)}`);
+    return (await RequestMedia.by(world, as)).api.deleteMediaRequest(RequestMedia.idOf(world, owner, title));
   },
 
   /** An admin approves or declines the owner's request. */
   async decide(world: MediaNestWorld, admin: string, owner: string, title: string, decision: 'approve' | 'decline', reason?: string): Promise<HttpExchange> {
     const actor = await RequestMedia.by(world, admin);
-    const body = reason === undefined ? undefined : { reason };
-    return actor.call('POST', `/api/v1/admin/media/requests/${RequestMedia.idOf(world, owner, title)}/${decision}`, { body });
+    const id = RequestMedia.idOf(world, owner, title);
+    return decision === 'approve' ? actor.api.approveMediaRequest(id) : actor.api.declineMediaRequest(id, reason === undefined ? undefined : { reason });
   },
 
   /** The person's own requests, one page, as the list route answers them. */
   async list(world: MediaNestWorld, name: string, query: Record<string, string | number> = {}): Promise<HttpExchange> {
-    const search = new URLSearchParams(Object.entries(query).map(([key, value]): [string, string] => [key, String(value)]));
-    return (await RequestMedia.by(world, name)).call('GET', `${REQUESTS}${search.size ? `?${search}` : ''}`);
+    return (await RequestMedia.by(world, name)).api.listMediaRequests(query);
   },
 
   /** Every request the person has, as titles with their status. */
@@ -96,8 +149,13 @@ export const RequestMedia = {
     return world.upstreams.overseerr.model.requests().filter((request) => request.type === mediaType && request.media.tmdbId === tmdbId);
   },
 
+  /** The calls in which the gateway asked Overseerr to create a request. */
+  creationCalls(world: MediaNestWorld) {
+    return world.upstreams.overseerr.journal.calls('POST', '/api/v1/request').filter((call) => /\/request$/.test(call.path));
+  },
+
   /** How many times the gateway asked Overseerr to create a request. */
   creations(world: MediaNestWorld): number {
-    return world.upstreams.overseerr.journal.calls('POST', '/api/v1/request').filter((call) => /\/request$/.test(call.path)).length;
+    return RequestMedia.creationCalls(world).length;
   },
 };

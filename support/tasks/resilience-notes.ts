@@ -1,22 +1,27 @@
-import type { HttpExchange } from '../drivers/http';
-import type { MediaNestWorld } from '../world';
+import type { HttpExchange } from '../api/exchange';
+import { startNotesWith } from '../notes';
 import type { UpstreamOperation } from './upstream-operations';
 
-/** What resilience steps of one scenario tell each other: the last operation tried and what the upstream had seen by then. */
-export interface ResilienceNotes {
+/** What the resilience steps of one scenario tell each other (world.notes.resilience). */
+export class ResilienceNotes {
+  /** The operation tried last. */
   operation?: UpstreamOperation;
   /** The upstream's journal length just before the last operation was tried. */
-  callsBefore: number;
+  callsBefore = 0;
   /** The upstream's journal length when its breaker opened. */
   callsWhenOpened?: number;
-  tries: HttpExchange[];
+  tries: HttpExchange[] = [];
+  /** How long the probe's answer took, when two people raced it. */
+  probeMs?: number;
+  /** How long, on the scenario clock, the last answer held up at an upstream took. */
+  answerTookMs?: number;
+  /** The correlation id the gateway made up in place of one it would not echo. */
+  newCorrelationId?: string;
 }
 
-// Keyed by the scenario's world, so nothing outlives the scenario.
-const notes = new WeakMap<MediaNestWorld, ResilienceNotes>();
-
-export function notesOf(world: MediaNestWorld): ResilienceNotes {
-  let found = notes.get(world);
-  if (!found) notes.set(world, (found = { callsBefore: 0, tries: [] }));
-  return found;
+declare module '../notes' {
+  interface ScenarioNotes {
+    resilience: ResilienceNotes;
+  }
 }
+startNotesWith('resilience', () => new ResilienceNotes());

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import type { HttpExchange } from '../drivers/http';
+import type { HttpExchange } from '../api/exchange';
 import type { LiveConnection } from '../drivers/ws';
-import { expectData } from '../expect';
+import { expectData } from '../checks/answers';
 import type { MonitorState } from '../upstreams/uptime-kuma/model';
 import type { MediaNestWorld } from '../world';
 import { answerWhileTimeRuns } from './answer-while-time-runs';
@@ -30,6 +30,13 @@ export const ServiceHealth = {
     return monitor;
   },
 
+  /** MediaNest is configured to read the service's health from a monitor of this name, which Uptime Kuma has. */
+  readFromMonitor(world: MediaNestWorld, service: string, monitor: string): void {
+    const pairs = { ...DEFAULT_MONITORS, [service]: monitor };
+    world.env.UPTIME_KUMA_MONITORS = Object.entries(pairs).map(([key, name]) => `${key}=${name}`).join(',');
+    world.upstreams.uptimeKuma.model.addMonitor(monitor);
+  },
+
   /** Uptime Kuma's next check of the service records a heartbeat in `state`. */
   kumaSees(world: MediaNestWorld, service: string, state: MonitorState, ping?: number): void {
     world.upstreams.uptimeKuma.model.setStatus(ServiceHealth.monitorOf(world, service), state, ping === undefined ? {} : { ping });
@@ -39,7 +46,7 @@ export const ServiceHealth = {
   async open(world: MediaNestWorld, name: string): Promise<HttpExchange> {
     const actor = world.actor(name);
     if (!actor.session && actor !== world.visitor) await SignIn.as(world, name);
-    return actor.call('GET', '/api/v1/dashboard/status');
+    return actor.api.getServiceStatus();
   },
 
   /**

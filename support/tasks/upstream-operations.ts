@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import type { Actor } from '../actor';
-import type { HttpExchange } from '../drivers/http';
-import { expectData, expectError } from '../expect';
+import type { HttpExchange } from '../api/exchange';
+import { expectData, expectError } from '../checks/answers';
 import type { FakeUpstream, UpstreamName } from '../upstreams/fake-upstream';
 import type { MediaNestWorld } from '../world';
 import { answerWhileTimeRuns } from './answer-while-time-runs';
 import { SignIn } from './sign-in';
+import './resilience-notes';
 import { whileUpstreamHolds } from './while-time-passes';
 
 /**
@@ -25,25 +26,25 @@ export interface UpstreamOperation {
 export const OPERATIONS = {
   'ask to sign in with Plex': {
     upstream: 'plex-tv',
-    send: (actor, headers) => actor.call('POST', '/api/v1/auth/plex/pin', { body: { clientName: 'MediaNest Web' }, headers }),
+    send: (actor, headers) => actor.api.createPin({ clientName: 'MediaNest Web' }, { headers }),
     succeeded: (exchange) => assert.match(String(expectData(exchange, 201).code), /^\S{4,}$/),
     needsSession: false,
   },
   'browse the library': {
     upstream: 'plex-server',
-    send: (actor, headers) => actor.call('GET', '/api/v1/plex/libraries', { headers }),
+    send: (actor, headers) => actor.api.listLibraries({ headers }),
     succeeded: (exchange) => assert.ok(expectData(exchange).some((library: { title: string }) => library.title === 'Movies')),
     needsSession: true,
   },
   'search for a film': {
     upstream: 'overseerr',
-    send: (actor, headers) => actor.call('GET', '/api/v1/media/search?query=Matrix', { headers }),
+    send: (actor, headers) => actor.api.searchMedia({ query: 'Matrix' }, { headers }),
     succeeded: (exchange) => assert.ok(expectData(exchange).some((found: { title: string }) => found.title === 'The Matrix')),
     needsSession: true,
   },
   'request a film': {
     upstream: 'overseerr',
-    send: (actor, headers) => actor.call('POST', '/api/v1/media/requests', { body: { mediaType: 'movie', tmdbId: 603 }, headers }),
+    send: (actor, headers) => actor.api.createMediaRequest({ mediaType: 'movie', tmdbId: 603 }, { headers }),
     succeeded: (exchange) => assert.equal(expectData(exchange, 201).title, 'The Matrix'),
     needsSession: true,
   },
@@ -93,6 +94,45 @@ export const UpstreamOperations = {
       expectError(exchange, 504, 'UPSTREAM_TIMEOUT');
       assert.equal(exchange.response.body.error.details?.service, operation.upstream, `try ${i + 1} timed out elsewhere`);
     }
+  },
+
+  /** Tries it once as `name`, noting the operation and how many calls its upstream had seen before. */
+  tryOnce(world: MediaNestWorld, name: string, operation: UpstreamOperation, headers?: Record<string, string>): Promise<HttpExchange> {
+    Object.assign(world.notes.resilience, { operation, callsBefore: UpstreamOperations.fakeOf(world, operation).journal.entries.length });
+    return UpstreamOperations.perform(world, world.actor(name), operation, headers);
+  },
+
+  /** Tries it `times` times as `name`, noting every answer. */
+  async tryRepeatedly(world: MediaNestWorld, name: string, operation: UpstreamOperation, times: number): Promise<void> {
+    for (let i = 0; i < times; i++) world.notes.resilience.tries.push(await UpstreamOperations.tryOnce(world, name, operation));
+  },
+
+  /** Asks, then moves the clock by `ms` once the upstream holds the call, noting how long the answer took. */
+  async tryWhileTimePasses(world: MediaNestWorld, name: string, operation: UpstreamOperation, ms: number): Promise<void> {
+    const actor = world.actor(name);
+    const fake = UpstreamOperations.fakeOf(world, operation);
+    assert.ok(!operation.needsSession || actor.session, `${name} must be signed in first`);
+    Object.assign(world.notes.resilience, { operation, callsBefore: fake.journal.entries.length });
+    const askedAt = world.clock.now();
+    await whileUpstreamHolds(world, fake, operation.send(actor), ms);
+    world.notes.resilience.answerTookMs = world.clock.now() - askedAt;
+  },
+
+  /** The calls its upstream received since the last operation was tried. */
+  callsSinceLastTry(world: MediaNestWorld, upstream: UpstreamName) {
+    return world.upstreams.byName(upstream).journal.entries.slice(world.notes.resilience.callsBefore);
+  },
+
+  /** Notes how many calls the operation's upstream has received, as the moment its breaker opened. */
+  noteBreakerOpened(world: MediaNestWorld, operation: UpstreamOperation): void {
+    world.notes.resilience.callsWhenOpened = UpstreamOperations.fakeOf(world, operation).journal.entries.length;
+  },
+
+  /** The operation tried last. */
+  lastTried(world: MediaNestWorld): UpstreamOperation {
+    const { operation } = world.notes.resilience;
+    assert.ok(operation, 'no operation was tried');
+    return operation;
   },
 
   fakeOf(world: MediaNestWorld, operation: UpstreamOperation): FakeUpstream {

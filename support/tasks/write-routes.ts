@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import type { Actor } from '../actor';
-import { expectData } from '../expect';
+import type { HttpExchange } from '../api/exchange';
+import { expectData } from '../checks/answers';
+import { startNotesWith } from '../notes';
 import { WEBHOOK_SECRET } from '../target/environment';
 import type { MediaNestWorld } from '../world';
 
@@ -86,7 +88,7 @@ export const WRITE_ROUTES: Record<string, WriteRoute> = {
   },
   'decline a request': {
     method: 'POST',
-    target: (world) => ({ path: `/api/v1/admin/media/requests/${world.recall<number>("Bob's request")}/decline`, caller: world.actor('Ada') }),
+    target: (world) => ({ path: `/api/v1/admin/media/requests/${world.notes.badBodies.requestIds.Bob}/decline`, caller: world.actor('Ada') }),
     valid: { reason: 'Already on the shelf' },
     wrongType: { reason: 5 },
     unknownField: { reason: 'Already on the shelf', status: 'approved' },
@@ -108,6 +110,42 @@ export const WRITE_ROUTES: Record<string, WriteRoute> = {
     missing: { quality: '720p' },
     unknownField: { url: 'https://youtu.be/aaaaaaaaaaa', priority: 'high' },
     unchanged: async (world) => assert.deepEqual(expectData(await world.actor('Cleo').call('GET', '/api/v1/youtube/downloads')), []),
+  },
+};
+
+/** What the bad-body sweep of one scenario noted (world.notes.badBodies). */
+export class BadBodyNotes {
+  /** Each person's request for a film, by id, for the routes that decide or report on it. */
+  readonly requestIds: Record<string, number> = {};
+  route?: WriteRoute;
+  answers: Array<{ kind: BadBodyKind; exchange: HttpExchange }> = [];
+  /** Every fake's journal length before the first bad body. */
+  callsBefore: number[] = [];
+}
+
+declare module '../notes' {
+  interface ScenarioNotes {
+    badBodies: BadBodyNotes;
+  }
+}
+startNotesWith('badBodies', () => new BadBodyNotes());
+
+export const BadBodySweep = {
+  /** The person requests The Matrix (a film the fake Overseerr knows): the request MediaNest answered. */
+  async requestAFilm(world: MediaNestWorld, name: string): Promise<any> {
+    const request = expectData(await world.actor(name).api.createMediaRequest({ mediaType: 'movie', tmdbId: 603 }), 201);
+    world.notes.badBodies.requestIds[name] = request.id;
+    return request;
+  },
+
+  /** Sends every bad body that applies to the route, one after another, noting the answers and what the fakes had seen before. */
+  async sendEveryBadBody(world: MediaNestWorld, route: WriteRoute): Promise<void> {
+    const notes = world.notes.badBodies;
+    const { path, caller, headers } = route.target(world);
+    Object.assign(notes, { route, callsBefore: world.upstreams.all().map((fake) => fake.journal.entries.length) });
+    for (const [kind, bad] of badBodiesFor(route)) {
+      notes.answers.push({ kind, exchange: await caller.call(route.method, path, { body: bad.body, headers: { ...headers, 'content-type': bad.contentType }, outOfContract: true }) });
+    }
   },
 };
 

@@ -33,7 +33,7 @@ test('no credential of the run reaches the evidence or the page', async () => {
     await MediaNestWorld.target.attach(world.upstreams.all());
     const bob = await SignIn.as(world, 'Bob');
     const cleo = await SignIn.as(world, 'Cleo');
-    cleo.sendsCookies = true;
+    await cleo.usesThePortal();
     await bob.call('GET', '/api/v1/plex/libraries');
     await cleo.call('POST', '/api/v1/media-requests', { body: { title: 'The Matrix', mediaType: 'movie', tmdbId: 603 } });
     await world.live.open('Bob', { bearer: bob.session!.token });

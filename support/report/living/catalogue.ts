@@ -3,11 +3,8 @@ import { IdGenerator, type Feature, type GherkinDocument, type Rule, type Scenar
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-/** The suite's tests of itself have a card of their own, so the cards add up to the run. */
+/** The suite's tests of itself (features/suite/) have a card of their own, so the cards add up to the run. */
 export const SUITE_ITSELF = 'suite';
-const SELF_TESTS = [/^features\/time\//, /^features\/security\/network_guard\.feature$/];
-/** The suite-itself card takes its narrative from this folder's README. */
-const SUITE_README_FOLDER = 'time';
 
 export interface CapabilitySpec {
   key: string;
@@ -67,7 +64,6 @@ export function outlineTitle(name: string, headers: readonly string[], values: r
 
 export function capabilityOf(uri: string): string {
   const normalised = uri.replace(/\\/g, '/');
-  if (SELF_TESTS.some((pattern) => pattern.test(normalised))) return SUITE_ITSELF;
   return /^features\/([^/]+)\//.exec(normalised)?.[1] ?? 'other';
 }
 
@@ -89,7 +85,7 @@ export function readReadmes(dir: string): Record<string, string> {
   const readmes: Record<string, string> = {};
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const file = join(dir, entry.name, 'README.md');
-    if (entry.isDirectory() && existsSync(file)) readmes[entry.name === SUITE_README_FOLDER ? SUITE_ITSELF : entry.name] = readFileSync(file, 'utf8');
+    if (entry.isDirectory() && existsSync(file)) readmes[entry.name] = readFileSync(file, 'utf8');
   }
   return readmes;
 }

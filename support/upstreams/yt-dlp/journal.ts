@@ -94,6 +94,15 @@ export class YtDlpJournal {
     return this.spawns().flatMap((run) => run.signals.map((signal) => ({ pid: run.pid, ...signal })));
   }
 
+  /** The most runs going at the same moment (a run without an exit line, killed, counts to the end). */
+  mostAtOnce(): number {
+    const moments = this.entries().flatMap((entry) => (entry.event === 'start' ? [{ at: entry.at, change: 1 }] : entry.event === 'exit' ? [{ at: entry.at, change: -1 }] : []));
+    moments.sort((a, b) => a.at - b.at || a.change - b.change);
+    let [running, peak] = [0, 0];
+    for (const moment of moments) peak = Math.max(peak, (running += moment.change));
+    return peak;
+  }
+
   /** Runs with no exit line: still running, or ended by SIGKILL. */
   unfinished(): YtDlpSpawn[] {
     return this.spawns().filter((run) => run.exitCode === undefined);

@@ -1,0 +1,53 @@
+import { Then, When } from '@cucumber/cucumber';
+import { expect } from '../../support/checks/chai';
+import { Sessions } from '../../support/checks/sessions';
+import { SessionUse } from '../../support/tasks/sessions';
+import type { MediaNestWorld } from '../../support/world';
+
+When('{actor} looks at his/her/the session', async function (this: MediaNestWorld, name: string) {
+  await this.actor(name).api.getSession();
+});
+
+When('a visitor looks at the session with a Basic username and password', async function (this: MediaNestWorld) {
+  await SessionUse.withBasicAuth(this);
+});
+
+Then('he sees his own username, his role and when the session ends, 24 hours from now', function (this: MediaNestWorld) {
+  expect(Sessions.shown(this, this.lastExchange), 'what the session shows').to.deep.equal({ username: this.lastExchange.actor, knownRole: true, endsInADay: true, plexToken: undefined });
+});
+
+When('{persona} signs out', async function (this: MediaNestWorld, name: string) {
+  await this.actor(name).api.logout();
+});
+
+When('a page on another site makes {persona}\'s browser sign him out', async function (this: MediaNestWorld, name: string) {
+  await SessionUse.forgedSignOut(this, name);
+});
+
+When('a page on another site makes {persona}\'s browser withdraw his request for {string}', async function (this: MediaNestWorld, name: string, title: string) {
+  await SessionUse.forgedWithdrawal(this, name, title);
+});
+
+When('{persona}\'s browser signs him out sending the session cookie alone', async function (this: MediaNestWorld, name: string) {
+  await SessionUse.signOutWithSessionCookieAlone(this, name);
+});
+
+When('{persona} signs out sending a CSRF token that does not match his cookie', async function (this: MediaNestWorld, name: string) {
+  await SessionUse.signOutWithForeignCsrf(this, name);
+});
+
+Then(/^(\w+)'s (?:old token is refused with TOKEN_REVOKED|session no longer works)$/, async function (this: MediaNestWorld, name: string) {
+  expect(await Sessions.replayedAfterSigningOut(this, name)).to.be.refusedWith('TOKEN_REVOKED');
+});
+
+Then('{persona}\'s session still works', async function (this: MediaNestWorld, name: string) {
+  expect(await this.actor(name).api.getSession()).to.be.answered(200);
+});
+
+Then('the session cookie is HttpOnly and the CSRF cookie is readable by the portal', function (this: MediaNestWorld) {
+  expect(Sessions.signInCookies(this), 'the cookies the sign-in set').to.deep.equal({ sessionHttpOnly: true, sessionSameSiteLax: true, csrfReadable: true, csrfLongEnough: true });
+});
+
+Then('the session and CSRF cookies are cleared', function (this: MediaNestWorld) {
+  expect(Sessions.clearedBySignOut(this), 'the cookies signing out emptied and expired').to.deep.equal(['medianest_session', 'medianest_csrf']);
+});

@@ -1,0 +1,20 @@
+import { Then, When } from '@cucumber/cucumber';
+import { DownloadChecks } from '../../support/checks/downloads';
+import { Downloads } from '../../support/tasks/download-videos';
+import type { MediaNestWorld } from '../../support/world';
+
+When('{persona} lists his/her downloads', async function (this: MediaNestWorld, name: string) {
+  await Downloads.list(this, name);
+});
+
+When('{persona} lists his/her failed downloads', async function (this: MediaNestWorld, name: string) {
+  await Downloads.list(this, name, 'failed');
+});
+
+Then('{persona} sees his/her own {int} downloads, oldest first', function (this: MediaNestWorld, name: string, count: number) {
+  DownloadChecks.ownDownloadsOldestFirst(this, name, count);
+});
+
+Then('{persona} sees only his/her failed download', function (this: MediaNestWorld, name: string) {
+  DownloadChecks.onlyTheFailedOne(this, name);
+});

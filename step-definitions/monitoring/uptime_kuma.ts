@@ -1,0 +1,43 @@
+import { Given, Then, When } from '@cucumber/cucumber';
+import { HealthChecks } from '../../support/checks/service-health';
+import { letTimePassGradually } from '../../support/tasks/answer-while-time-runs';
+import { ServiceHealth } from '../../support/tasks/service-health';
+import type { MonitorState } from '../../support/upstreams/uptime-kuma/model';
+import type { MediaNestWorld } from '../../support/world';
+
+Given('Uptime Kuma\'s last check of {service} found it {kumaState}', function (this: MediaNestWorld, service: string, state: MonitorState) {
+  ServiceHealth.kumaSees(this, service, state);
+});
+
+Given('Uptime Kuma measured {service} answering in {int} ms', function (this: MediaNestWorld, service: string, ms: number) {
+  ServiceHealth.kumaSees(this, service, 'up', ms);
+});
+
+Given('Uptime Kuma has no monitor for {service}', function (this: MediaNestWorld, service: string) {
+  this.upstreams.uptimeKuma.model.removeMonitor(ServiceHealth.monitorOf(this, service));
+});
+
+Given('MediaNest reads {service}\'s health from the Uptime Kuma monitor {string}', function (this: MediaNestWorld, service: string, monitor: string) {
+  ServiceHealth.readFromMonitor(this, service, monitor);
+});
+
+Given('Uptime Kuma\'s status page has been unpublished', function (this: MediaNestWorld) {
+  this.upstreams.uptimeKuma.fails({ kind: 'status', status: 404 });
+});
+
+When('MediaNest is left running for {duration}', async function (this: MediaNestWorld, ms: number) {
+  // A second at a time, so each poll has real time to finish before the clock reaches the next.
+  await letTimePassGradually(this, ms, undefined, 1_000);
+});
+
+Then('Uptime Kuma was not asked anything', function (this: MediaNestWorld) {
+  HealthChecks.kumaAskedNothing(this);
+});
+
+Then('Uptime Kuma has been read only once', function (this: MediaNestWorld) {
+  HealthChecks.kumaReadOnce(this);
+});
+
+Then('Uptime Kuma was polled every {int} seconds for {int} minutes after the look', function (this: MediaNestWorld, seconds: number, minutes: number) {
+  HealthChecks.polledEvery(this, seconds, minutes);
+});

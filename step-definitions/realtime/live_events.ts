@@ -1,0 +1,41 @@
+import { Given, Then, When } from '@cucumber/cucumber';
+import { LiveChecks } from '../../support/checks/live-updates';
+import { LiveUpdates } from '../../support/tasks/live-updates';
+import { RequestMedia } from '../../support/tasks/request-media';
+import type { MediaNestWorld } from '../../support/world';
+
+Given('{persona} is watching {watched} live', async function (this: MediaNestWorld, name: string, topics: string[]) {
+  await LiveUpdates.watch(this, name, topics);
+});
+
+Given('{persona}, {persona} and {persona} are watching {watched} live', async function (this: MediaNestWorld, first: string, second: string, third: string, topics: string[]) {
+  for (const name of [first, second, third]) await LiveUpdates.watch(this, name, topics);
+});
+
+Then('{persona} is told his/her request for {string} went from {word} to {word}', async function (this: MediaNestWorld, name: string, title: string, previous: string, status: string) {
+  await LiveChecks.toldOfRequest(this, name, title, previous, status, RequestMedia.idOf(this, name, title));
+});
+
+Then('{persona} is told of {string} only', async function (this: MediaNestWorld, name: string, title: string) {
+  await LiveChecks.toldOfOnly(this.live.latest(name), [title]);
+});
+
+Then('{persona} is told of both {string} and {string}', async function (this: MediaNestWorld, name: string, first: string, second: string) {
+  await LiveChecks.toldOfOnly(this.live.latest(name), [first, second]);
+});
+
+Then('{persona} is told {persona}\'s download completed', async function (this: MediaNestWorld, name: string, _owner: string) {
+  await LiveChecks.toldDownloadCompleted(this.live.latest(name));
+});
+
+Then('{persona}\'s app is told nothing of it', async function (this: MediaNestWorld, name: string) {
+  await LiveChecks.toldNothing(this.live.latest(name));
+});
+
+Then('{persona} is told the library changed because {string} became available', async function (this: MediaNestWorld, name: string, title: string) {
+  await LiveChecks.toldLibraryChanged(this.live.latest(name), title);
+});
+
+When('{persona} approves {persona}\'s request for {string} and {persona}\'s request for {string}', async function (this: MediaNestWorld, admin: string, first: string, firstTitle: string, second: string, secondTitle: string) {
+  await Promise.all([RequestMedia.decide(this, admin, first, firstTitle, 'approve'), RequestMedia.decide(this, admin, second, secondTitle, 'approve')]);
+});

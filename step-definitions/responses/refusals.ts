@@ -1,0 +1,26 @@
+import { Then } from '@cucumber/cucumber';
+import { expect } from '../../support/checks/chai';
+import { Refusals } from '../../support/checks/refusals';
+import type { UpstreamName } from '../../support/upstreams/fake-upstream';
+import type { MediaNestWorld } from '../../support/world';
+
+// The codes and statuses are the published contract's (CONTRACT.md, "Error codes"), never the gateway's own.
+Then('{actor} is refused with {word}', function (this: MediaNestWorld, actor: string, code: string) {
+  expect(this.lastExchangeOf(actor)).to.be.refusedWith(code);
+});
+
+Then('{actor} is refused with {word} from {upstream}', function (this: MediaNestWorld, actor: string, code: string, upstream: UpstreamName) {
+  expect(Refusals.serviceBlamed(this.lastExchangeOf(actor), code), 'the service the refusal blames').to.equal(upstream);
+});
+
+Then('{actor} is told when to retry', function (this: MediaNestWorld, actor: string) {
+  expect(Refusals.retryAfterSeconds(this.lastExchangeOf(actor)), 'the seconds Retry-After asks to wait').to.be.within(1, 60);
+});
+
+Then('the refusal names the field {string}', function (this: MediaNestWorld, field: string) {
+  expect(Refusals.fieldsNamed(this.lastExchange), 'the fields the refusal names').to.deep.equal([field]);
+});
+
+Then('the refusal names the fields {string} and {string}', function (this: MediaNestWorld, first: string, second: string) {
+  expect(Refusals.fieldsNamed(this.lastExchange), 'the fields the refusal names').to.include.members([first, second]);
+});

@@ -1,0 +1,177 @@
+import { expect } from './chai';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EventStream, ReceivedEvent } from '../drivers/sse';
+import { expectData, expectError, expectStatus } from './answers';
+import { Downloads } from '../tasks/download-videos';
+import { VIDEOS } from '../tasks/youtube-links';
+import type { MediaNestWorld } from '../world';
+
+const statusesOf = (events: ReceivedEvent[]) => events.filter((event) => event.type === 'status').map((event) => event.data.status);
+const percentsOf = (events: ReceivedEvent[]) => events.filter((event) => event.type === 'progress').map((event) => event.data.percent);
+const told = (events: ReceivedEvent[]) => events.map((event) => `${event.id}:${event.type}`).join(', ') || 'nothing';
+
+/** Questions about a person's downloads, answered from the gateway and the person's progress streams. */
+export const DownloadChecks = {
+  /** The download as it stands, once it has ended (followed to its end first). */
+  async endedAs(world: MediaNestWorld, name: string, status: string, error?: RegExp | string): Promise<any> {
+    const download = await Downloads.outcome(world, Downloads.latest(world, name));
+    expect(download.status, `Expected ${name}'s download to end ${status}, but it ended ${download.status} (${download.error ?? 'no error'})`).to.equal(status);
+    if (error !== undefined) expect(download.error, `Expected ${name}'s download to fail with "${error}", but the error says "${download.error}"`).to.match(typeof error === 'string' ? new RegExp(error.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : error);
+    return download;
+  },
+
+  /** The download as it stands now, without waiting. */
+  async standsAs(world: MediaNestWorld, name: string, status: string, which = Downloads.latest(world, name)): Promise<any> {
+    const download = await Downloads.look(world, which, name);
+    expect(download.status, `Expected ${name}'s download to be ${status}, but it is ${download.status}`).to.equal(status);
+    return download;
+  },
+
+  /** Cancelled: the cancel (if that was the person's last call) answered 204, and the download stands cancelled. */
+  async cancelled(world: MediaNestWorld, name: string): Promise<void> {
+    const exchange = world.lastExchangeOf(name);
+    if (exchange.request.method === 'DELETE') expectStatus(exchange, 204);
+    await DownloadChecks.standsAs(world, name, 'cancelled');
+  },
+
+  notStarted(download: any): void {
+    expect(download.startedAt, `Expected the download never to have started, but it started at ${download.startedAt}`).to.equal(undefined);
+  },
+
+  failedBecause(download: any, reason: RegExp): void {
+    expect(download.error, `Expected the download to fail as ${reason}, but the error says "${download.error}"`).to.match(reason);
+  },
+
+  leftNoFile(download: any): void {
+    expect(download.file, `Expected the failed download to leave no file, but it left ${JSON.stringify(download.file)}`).to.equal(undefined);
+  },
+
+  completed(download: any, name: string): void {
+    expect(download.status, `Expected ${name}'s download of ${download.videoId} to complete, but it ended ${download.status} (${download.error ?? 'no error'})`).to.equal('completed');
+  },
+
+  completedAsChosen(download: any, quality: string, format: string): void {
+    expect(download.title, "Expected the download to carry the video's title from its metadata").to.equal('Big Buck Bunny - Short Film');
+    expect({ quality: download.quality, format: download.format, progress: download.progress, file: download.file.name }, 'Expected the download as chosen, complete')
+      .to.deep.equal({ quality, format, progress: 100, file: `${download.videoId}.${format}` });
+    expect(Date.parse(download.startedAt) >= Date.parse(download.createdAt) && Date.parse(download.completedAt) >= Date.parse(download.startedAt), `Expected created <= started <= completed, but it was ${download.createdAt}, ${download.startedAt}, ${download.completedAt}`).to.equal(true);
+  },
+
+  async sawTheWholeStory(world: MediaNestWorld, name: string): Promise<void> {
+    const stream = await Downloads.untilEnded(Downloads.latestStream(world, name));
+    expect(statusesOf(stream.events), `Expected ${name} to see the download queued, then downloading, then completed; ${name} saw ${told(stream.events)}`).to.deep.equal(['queued', 'downloading', 'completed']);
+    const last = stream.events.at(-1)!;
+    expect(last.type, 'Expected the stream to end with the completion').to.equal('completed');
+    expect(last.data.file.name, 'Expected an mp4 file').to.match(/\.mp4$/);
+    expect(last.data.file.size, 'Expected a file with something in it').to.be.above(0);
+    expect(stream.events.map((event) => event.id), 'Expected event ids to count up from 1').to.deep.equal(stream.events.map((_, i) => i + 1));
+  },
+
+  progressOnlyRose(stream: EventStream): void {
+    const percents = percentsOf(stream.events);
+    expect(percents.length, `Expected at least 3 progress events, but ${stream.actor} saw ${percents.join(', ')}`).to.be.at.least(3);
+    const falls = percents.slice(1).filter((percent, i) => percent <= percents[i]!);
+    expect(falls, `Expected the progress to only rise, but it went ${percents.join(', ')}`).to.deep.equal([]);
+    expect(percents.at(-1), 'Expected the progress to reach 100 percent').to.equal(100);
+  },
+
+  pictureThenSound(stream: EventStream): void {
+    const percents = percentsOf(stream.events);
+    expect(percents, `Expected the picture's run to end at 90 percent, but the progress went ${percents.join(', ')}`).to.include(90);
+    expect(percents.filter((percent) => percent > 90 && percent < 100).length, `Expected the sound's run to move from 90 to 100 percent, but the progress went ${percents.join(', ')}`).to.be.at.least(2);
+  },
+
+  /** The file the last download's stream announced, where the gateway keeps downloads. */
+  fileOfLast(world: MediaNestWorld): { folder: string; name: string; size: number } {
+    const download = Downloads.last(world);
+    const { file } = Downloads.latestStream(world, download.actor).events.at(-1)!.data;
+    return { folder: join(Downloads.downloadDir(world), String(download.id)), name: file.name, size: file.size };
+  },
+
+  fileIsKept(world: MediaNestWorld): void {
+    const { folder, name, size } = DownloadChecks.fileOfLast(world);
+    expect(existsSync(join(folder, name)), `Expected the finished file at ${join(folder, name)}, but there is none`).to.equal(true);
+    expect(statSync(join(folder, name)).size, 'Expected the file on disk to be as large as announced').to.equal(size);
+  },
+
+  onlyTheMergedFile(world: MediaNestWorld): void {
+    const { folder, name } = DownloadChecks.fileOfLast(world);
+    expect(readdirSync(folder), 'Expected the download folder to hold only the merged file').to.deep.equal([name]);
+  },
+
+  ownDownloadsOldestFirst(world: MediaNestWorld, name: string, count: number): void {
+    const exchange = world.lastExchangeOf(name);
+    const mine = world.notes.downloads.started.filter((download) => download.actor === name).map((download) => download.id);
+    expect(mine.length, `Expected ${name} to have started ${count} downloads`).to.equal(count);
+    expect(expectData(exchange).map((download: { id: number }) => download.id), `Expected ${name} to see his own downloads, oldest first`).to.deep.equal(mine);
+    expect(exchange.response.body.meta, 'Expected one page holding them all').to.deep.equal({ page: 1, pageSize: 20, total: count, totalPages: 1 });
+  },
+
+  onlyTheFailedOne(world: MediaNestWorld, name: string): void {
+    const list = expectData(world.lastExchangeOf(name));
+    expect(list.map((download: { videoId: string; status: string }) => `${download.videoId} ${download.status}`), `Expected ${name} to see only the video that failed midway`).to.deep.equal([`${VIDEOS['a video that fails midway']} failed`]);
+  },
+
+  async nothingStored(world: MediaNestWorld, name: string): Promise<void> {
+    expect(expectData(await Downloads.list(world, name)), `Expected nothing stored for ${name}`).to.deep.equal([]);
+  },
+
+  accepted(world: MediaNestWorld, name: string): void {
+    const exchange = world.lastExchangeOf(name);
+    const download = expectData(exchange, 202);
+    expect(exchange.response.headers.location, "Expected the answer to give the download's address").to.equal(Downloads.addressOf(download.id));
+    expect(['queued', 'downloading'], `Expected the accepted download to be queued or downloading, but it is ${download.status}`).to.include(download.status);
+  },
+
+  /** The person is refused for the quota and told how long to wait, in seconds within `range`. */
+  toldToWait(world: MediaNestWorld, name: string, range: [number, number]): void {
+    const exchange = world.lastExchangeOf(name);
+    expectError(exchange, 429, 'QUOTA_EXCEEDED');
+    const seconds = Number(exchange.response.headers['retry-after']);
+    expect(Number.isInteger(seconds) && seconds >= range[0] && seconds <= range[1], `Expected ${name} to be told to wait ${range[0]} to ${range[1]} seconds, but was told "${exchange.response.headers['retry-after']}"`).to.equal(true);
+  },
+
+  /** The last requests to start a download were answered in turn: accepted, or refused for the quota. */
+  answeredInTurn(world: MediaNestWorld, accepted: boolean[]): void {
+    const answers = Downloads.requests(world).slice(-accepted.length);
+    expect(answers.length, `Expected ${accepted.length} requests to start a download`).to.equal(accepted.length);
+    answers.forEach((exchange, i) => (accepted[i] ? expectStatus(exchange, 202) : expectError(exchange, 429, 'QUOTA_EXCEEDED')));
+  },
+
+  async endedWithFailure(world: MediaNestWorld, name: string): Promise<void> {
+    const download = await Downloads.look(world, Downloads.latest(world, name), name);
+    const { events } = Downloads.latestStream(world, name);
+    expect(events.at(-1), `Expected ${name}'s stream to end with the failure "${download.error}", but it told ${told(events)}`).to.deep.equal({ id: events.length, type: 'failed', data: { error: download.error } });
+    const percents = percentsOf(events);
+    expect(percents.length > 0 && percents.at(-1) < 100 && percents.at(-1) === download.progress, `Expected the progress to stop where the download failed (${download.progress}), but it went ${percents.join(', ')}`).to.equal(true);
+  },
+
+  async endedWithCancellation(world: MediaNestWorld, name: string): Promise<void> {
+    const stream = await Downloads.untilEnded(Downloads.latestStream(world, name));
+    expect(stream.events.at(-1)?.data, `Expected ${name}'s stream to end with the cancellation, but it told ${told(stream.events)}`).to.deep.equal({ status: 'cancelled' });
+  },
+
+  /** The two streams the person opened last together saw what one whole stream sees, once each. */
+  async sawEveryEventOnce(world: MediaNestWorld, name: string): Promise<void> {
+    const [before, after] = world.notes.downloads.streams.filter((stream) => stream.actor === name).slice(-2);
+    const whole = await Downloads.followToEnd(world, Downloads.latest(world, name), name);
+    expect(after!.events[0]?.id, 'Expected the replay to start right after the last event seen').to.equal(before!.events.at(-1)!.id + 1);
+    expect([...before!.events, ...after!.events], 'Expected the two connections together to see the whole story, once').to.deep.equal(whole.events);
+    expect(whole.events.at(-1)?.type, 'Expected the story to end with the completion').to.equal('completed');
+  },
+
+  nothingToFollow(world: MediaNestWorld, name: string): void {
+    const stream = Downloads.latestStream(world, name);
+    expect(stream.closed, `Expected ${name}'s stream to be closed`).to.equal(true);
+    expectStatus(world.exchanges.findLast((exchange) => exchange.actor === name && exchange.request.path.endsWith('/events'))!, 204);
+    expect(stream.events, `Expected no event, but ${name} was told ${told(stream.events)}`).to.deep.equal([]);
+  },
+
+  async onlyHeartbeats(world: MediaNestWorld, name: string, count: number): Promise<void> {
+    const stream = Downloads.latestStream(world, name);
+    await stream.until(() => stream.comments.length >= count, `${count} heartbeats`, 5_000);
+    expect(stream.comments, `Expected ${count} heartbeats`).to.deep.equal(Array(count).fill('heartbeat'));
+    expect(stream.events.length, 'Expected no event while yt-dlp was silent').to.equal(world.notes.downloads.eventsBeforeQuiet);
+  },
+};

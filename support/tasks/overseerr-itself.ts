@@ -1,0 +1,32 @@
+import { expect } from '../checks/chai';
+import type { MediaNestWorld } from '../world';
+import { RequestMedia } from './request-media';
+
+/** What people and admins do in Overseerr's own interface, past MediaNest. */
+export const OverseerrItself = {
+  /** The person's Overseerr account, found by their Plex username. */
+  userOf(world: MediaNestWorld, name: string) {
+    const user = world.upstreams.overseerr.model.users().find((candidate) => candidate.plexUsername === name);
+    expect(user, `${name}'s Overseerr account`).to.not.equal(undefined);
+    return user!;
+  },
+
+  useUpFilmQuota(world: MediaNestWorld, name: string): void {
+    world.upstreams.overseerr.model.setQuota(OverseerrItself.userOf(world, name).id, 0, 'movie');
+  },
+
+  /** The person asks for a title in Overseerr itself (a series: every season). */
+  askFor(world: MediaNestWorld, name: string, title: string): void {
+    const { mediaType, tmdbId } = RequestMedia.title(world, title);
+    const outcome = world.upstreams.overseerr.model.request({ mediaType, mediaId: tmdbId, ...(mediaType === 'tv' ? { seasons: 'all' as const } : {}) }, OverseerrItself.userOf(world, name));
+    expect(outcome, `Overseerr's answer to ${name}'s request for "${title}"`).to.have.property('request');
+  },
+
+  /** Overseerr's own admin declines the one request for a title; Overseerr sends no webhook. */
+  decline(world: MediaNestWorld, title: string): void {
+    const { model } = world.upstreams.overseerr;
+    const requests = RequestMedia.inOverseerr(world, title);
+    expect(requests, `the requests Overseerr holds for "${title}"`).to.have.lengthOf(1);
+    model.setStatus(requests[0]!, 3, model.user(1)!); // DECLINED
+  },
+};
