@@ -43,7 +43,6 @@ export class MediaNestWorld extends World<MediaNestParameters> {
   private readonly actors = new Map<string, Actor>();
   /** What the steps of this scenario tell each other, one typed page per domain (support/notes.ts). */
   readonly notes: ScenarioNotes = freshNotes();
-  private readonly legacyNotes = new Map<string, unknown>();
   private readonly http = new ApiTransport(() => this.gatewayUrl(), (exchange) => this.exchanges.push(exchange), () => this.clock.now());
   /** The scenario's WebSocket connections to the gateway (the `ws` package, real sockets). */
   readonly live = new LiveConnections(() => this.gatewayUrl(), () => this.clock.now());
@@ -87,17 +86,6 @@ export class MediaNestWorld extends World<MediaNestParameters> {
     // A gateway that never started has nothing to stop; its failure was reported by the step that needed it.
     const gateway = await running?.catch(() => undefined);
     await gateway?.stop();
-  }
-
-  /** @deprecated use a typed page of `notes` (support/notes.ts); removed once no step calls it. */
-  /** Keeps a fact for a later step of the same scenario ("Bob's account"). */
-  remember(what: string, value: unknown): void {
-    if (!this.legacyNotes.has(what)) this.legacyNotes.set(what, value);
-  }
-
-  recall<T = unknown>(what: string): T {
-    if (!this.legacyNotes.has(what)) throw new Error(`nothing was noted as ${what}`);
-    return this.legacyNotes.get(what) as T;
   }
 
   actor(name: string): Actor {

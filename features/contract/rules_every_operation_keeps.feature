@@ -46,7 +46,7 @@ Feature: Rules every operation keeps
 
   @fresh-gateway @rate-limiting
   Scenario: past a person's limit, every operation asks them to slow down
-    Given each person may make 1 call a minute
+    Given each signed-in person may make 1 request a minute
     And Ada, an admin, is signed in
     And Bob and Cleo have signed in
     When everyone calls every operation after their one call of the minute

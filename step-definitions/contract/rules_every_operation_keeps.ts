@@ -1,4 +1,4 @@
-import { Given, Then, When } from '@cucumber/cucumber';
+import { Then, When } from '@cucumber/cucumber';
 import { expect } from '../../support/checks/chai';
 import { Sweeps } from '../../support/contract/sweep-runs';
 import { unexpected } from '../../support/contract/sweeps';
@@ -40,8 +40,4 @@ When('every operation that needs {upstream} is called while it {fault}', async f
 
 Then('each answers with the refusal the contract documents for it', function (this: MediaNestWorld) {
   expect(unexpected(this.notes.contract.sweep), 'the operations that answered otherwise').to.deep.equal([]);
-});
-
-Given('each person may make {int} call(s) a minute', function (this: MediaNestWorld, limit: number) {
-  this.env.RATE_LIMIT_USER_PER_MINUTE = String(limit);
 });

@@ -6,7 +6,7 @@ import { expectData, expectError } from '../../support/checks/answers';
 import { RateLimits } from '../../support/tasks/rate-limits';
 import type { MediaNestWorld } from '../../support/world';
 
-Given('each signed-in person may make {int} requests a minute', function (this: MediaNestWorld, limit: number) {
+Given('each signed-in person may make {int} request(s) a minute', function (this: MediaNestWorld, limit: number) {
   this.env.RATE_LIMIT_USER_PER_MINUTE = String(limit);
 });
 
