@@ -29,6 +29,7 @@ const livingDocumentation = (name, target, outDir) => ({
   history: 'reports/history.jsonl',
   features: 'features',
   openapi: 'support/contract/openapi.json',
+  mutationReport: 'reports/mutation/mutation.json',
 });
 
 /**
@@ -49,6 +50,19 @@ const profile = (name, { tags, reports, progress, worldParameters = { target: 'e
 
 const everydayTags = 'not @wip and not @load and not @fuzz';
 
+/**
+ * The scenarios Stryker runs against each mutant of gateway/src (npm run mutation,
+ * gateway/MUTATION.md): the everyday scenarios on the embedded target, whose gateway runs in the
+ * process Stryker instruments. No report formats and no nothing-selected plugin: Stryker adds its
+ * own formatter and runs Cucumber once per mutant, so a report would be rebuilt for every mutant.
+ */
+const mutation = {
+  requireModule: ['ts-node/register/transpile-only'],
+  require: ['support/**/*.ts', 'step-definitions/**/*.ts'],
+  worldParameters: { target: 'embedded' },
+  tags: everydayTags,
+};
+
 module.exports = {
   default: profile('default', { tags: everydayTags, reports: 'reports' }),
   ci: profile('ci', { tags: everydayTags, reports: 'reports/ci', progress: 'summary', parallel: 2 }),
@@ -63,4 +77,5 @@ module.exports = {
     reports: 'reports/remote',
     worldParameters: { target: 'remote' },
   }),
+  mutation,
 };
