@@ -55,10 +55,12 @@ const everydayTags = 'not @wip and not @load and not @fuzz';
  * gateway/MUTATION.md): the everyday scenarios on the embedded target, whose gateway runs in the
  * process Stryker instruments. No report formats and no nothing-selected plugin: Stryker adds its
  * own formatter and runs Cucumber once per mutant, so a report would be rebuilt for every mutant.
+ * The mutated domain's own scenarios run first (scripts/mutation/scenario-order.js).
  */
 const mutation = {
   requireModule: ['ts-node/register/transpile-only'],
   require: ['support/**/*.ts', 'step-definitions/**/*.ts'],
+  plugin: ['./scripts/mutation/scenario-order.js'],
   worldParameters: { target: 'embedded' },
   tags: everydayTags,
 };

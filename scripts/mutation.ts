@@ -1,19 +1,21 @@
 /**
- * `npm run mutation [-- <domain>...] [-- stryker options]`: Stryker mutates gateway/src (or the
- * named domains, see scripts/mutation/domains.ts) and the scenarios of the `mutation` profile try
- * to notice each mutant (stryker.config.json, gateway/MUTATION.md). Results of earlier runs come
- * from the incremental baseline (gateway/mutation-baseline.json), so the report, its HTML and
- * reports/mutation/mutation.json, always covers every domain tested so far, and a change re-tests
- * only the mutants it touched. Options starting with "-" go to Stryker (e.g. --force, --concurrency 1).
- * Prints the score of each domain, the time against the budget, and the mutants tested per minute.
+ * `npm run mutation [-- <domain>...] [-- stryker options]`: Stryker mutates gateway/src and the
+ * scenarios of the `mutation` profile try to notice each mutant (stryker.config.json,
+ * gateway/MUTATION.md). One Stryker run per domain (scripts/mutation/domains.ts), one after
+ * another, each re-testing only what changed since its incremental baseline
+ * (gateway/mutation-baseline/<domain>.json). Then every domain's baseline is merged into
+ * reports/mutation/mutation.json (checked against the mutation-testing-report schema) and
+ * reports/mutation/mutation.html. Options starting with "-" go to Stryker (--force, --concurrency 1).
+ * Prints each domain's time against its budget, the mutants tested per minute, and the scores.
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
-import { domainOf, domainScores, schemaErrors, type MutationReport } from '../support/report/mutation-scores';
-import { budgetMinutes, domains, mutatePatterns } from './mutation/domains';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { domainScores, schemaErrors } from '../support/report/mutation-scores';
+import { baselineFile, BASELINES, budgetMinutes, domains, mutatePatterns, scenariosFirst } from './mutation/domains';
+import { mergeBaselines, writeMergedReport } from './mutation/merged-report';
 
 const REPORT = 'reports/mutation/mutation.json';
-const LOG = 'reports/mutation/stryker-output.log';
+const HTML = 'reports/mutation/mutation.html';
 
 function parseArguments(argv: string[]): { selected: string[]; strykerOptions: string[] } {
   const known = domains();
@@ -24,11 +26,13 @@ function parseArguments(argv: string[]): { selected: string[]; strykerOptions: s
   return { selected: names.length ? names : known, strykerOptions: firstOption === -1 ? [] : argv.slice(firstOption) };
 }
 
-function runStryker(args: string[]): Promise<{ code: number; output: string }> {
+/** Runs Stryker, echoing its output and keeping it in reports/mutation/<domain>.log. */
+function runStryker(domain: string, args: string[]): Promise<{ code: number; output: string }> {
   mkdirSync('reports/mutation', { recursive: true });
-  const log = createWriteStream(LOG);
+  const log = createWriteStream(`reports/mutation/${domain}.log`);
+  const env = { ...process.env, MUTATION_SCENARIOS_FIRST: scenariosFirst(domain) };
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['node_modules/@stryker-mutator/core/bin/stryker.js', 'run', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['node_modules/@stryker-mutator/core/bin/stryker.js', 'run', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
     let output = '';
     for (const stream of [child.stdout, child.stderr]) {
       stream.on('data', (chunk: Buffer) => {
@@ -41,34 +45,38 @@ function runStryker(args: string[]): Promise<{ code: number; output: string }> {
   });
 }
 
+async function mutateDomain(domain: string, strykerOptions: string[]): Promise<string> {
+  const started = performance.now();
+  const { code, output } = await runStryker(domain, ['--mutate', mutatePatterns(domain).join(','), '--incrementalFile', baselineFile(domain), ...strykerOptions]);
+  const minutes = (performance.now() - started) / 60_000;
+  if (code !== 0) throw new Error(`Stryker failed on ${domain} (exit ${code}); its output is in reports/mutation/${domain}.log`);
+  // "Result: 3731 of 3965 mutant result(s)" after the dry run: results reused from the baseline
+  const reused = /Result:\s+(\d+) of (\d+) mutant result/.exec(output);
+  const instrumented = Number(/Instrumented \d+ source file\(s\) with (\d+) mutant/.exec(output)?.[1] ?? 0);
+  const early = Number(/(\d+) of \d+ mutants? (?:are|is) static|Ignored (\d+)/.exec(output)?.[1] ?? 0);
+  const tested = Math.max(0, instrumented - Number(reused?.[1] ?? 0) - early);
+  const mutationPhase = /Initial test run succeeded[\s\S]*?Done in (.+)\./.exec(output)?.[1] ?? '?';
+  const budget = budgetMinutes(domain);
+  return `${domain}: ${minutes.toFixed(1)} min (budget ${budget}${minutes > budget ? `, over by ${(minutes - budget).toFixed(1)}` : ''}), about ${tested} mutants tested, ${reused?.[1] ?? 0} reused from the baseline: ${minutes > 0 ? (tested / minutes).toFixed(1) : '-'} mutants per minute (Stryker: done in ${mutationPhase})`;
+}
+
 async function main(): Promise<void> {
   const { selected, strykerOptions } = parseArguments(process.argv.slice(2));
-  const everything = selected.length === domains().length;
-  const mutate = everything ? [] : ['--mutate', selected.flatMap(mutatePatterns).join(',')];
-  const started = performance.now();
-  const { code, output } = await runStryker([...mutate, ...strykerOptions]);
-  const minutes = (performance.now() - started) / 60_000;
-  if (code !== 0) throw new Error(`Stryker failed (exit ${code}); its output is in ${LOG}`);
+  const lines: string[] = [];
+  for (const domain of selected) lines.push(await mutateDomain(domain, strykerOptions));
 
-  const report = JSON.parse(readFileSync(REPORT, 'utf8')) as MutationReport & { performance?: { mutation: number } };
+  const report = mergeBaselines(BASELINES);
   const errors = schemaErrors(report);
-  if (errors.length) throw new Error(`${REPORT} does not keep the mutation-testing-report schema:\n${errors.join('\n')}`);
+  if (errors.length) throw new Error(`the merged report does not keep the mutation-testing-report schema:\n${errors.join('\n')}`);
+  writeMergedReport(report, REPORT, HTML);
 
-  const inScope = Object.entries(report.files).filter(([file]) => selected.includes(domainOf(file))).flatMap(([, file]) => file.mutants);
-  const reused = Number(/Result:\s+(\d+) of \d+ mutant result/.exec(output)?.[1] ?? 0);
-  const tested = inScope.filter((mutant) => mutant.status !== 'Ignored').length - reused;
-  const mutationMinutes = (report.performance?.mutation ?? minutes * 60_000) / 60_000;
-  const budget = budgetMinutes(selected);
-
-  console.log(`\n${REPORT} keeps the mutation-testing-report schema.`);
+  console.log(`\n${lines.join('\n')}\n\n${REPORT} (and ${HTML}) keeps the mutation-testing-report schema: every domain tested so far.`);
   console.log('domain           score   detected  undetected  ignored  invalid');
   for (const score of domainScores(report)) {
     const mark = score.domain === 'all' || selected.includes(score.domain) ? ' ' : '*';
     console.log(`${`${score.domain}${mark}`.padEnd(16)} ${(score.score === null ? '-' : score.score.toFixed(2)).padStart(6)}  ${String(score.detected).padStart(8)}  ${String(score.undetected).padStart(10)}  ${String(score.ignored).padStart(7)}  ${String(score.invalid).padStart(7)}`);
   }
-  console.log('(* from the incremental baseline: not re-tested in this run)');
-  console.log(`${tested} mutants tested (${reused} reused from the baseline) in ${minutes.toFixed(1)} min: ${mutationMinutes > 0 ? (tested / mutationMinutes).toFixed(1) : '-'} mutants per minute of mutation testing.`);
-  console.log(minutes <= budget ? `Within the budget of ${budget} min.` : `Over the budget of ${budget} min by ${(minutes - budget).toFixed(1)} min.`);
+  console.log('(* from its baseline, not run now)');
 }
 
 main().catch((error: Error) => {

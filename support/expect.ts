@@ -14,6 +14,7 @@ export function expectError(exchange: HttpExchange, status: number, code: string
   assert.equal(body?.success, false, 'an error answers success: false');
   assert.equal(body?.error?.code, code, `expected error code ${code}, got ${body?.error?.code}`);
   assert.equal(typeof body.error.message, 'string');
+  assert.notEqual(body.error.message.trim(), '', `the ${code} error says in words what went wrong`);
   assert.equal(body.error.correlationId, headers['x-correlation-id'], 'the error names the correlation id of the response');
   assert.doesNotMatch(exchange.response.text, /\bat [\w.<>]+ \(|node_modules|stack/i, 'an error never carries a stack trace');
 }

@@ -9,9 +9,12 @@ import { existsSync, readFileSync } from 'node:fs';
 
 type MutantStatus = 'Killed' | 'Survived' | 'NoCoverage' | 'CompileError' | 'RuntimeError' | 'Timeout' | 'Ignored' | 'Pending';
 
+/** The parts of the mutation-testing-report schema read here. */
 export interface MutationReport {
   schemaVersion: string;
-  files: Record<string, { mutants: Array<{ id: string; status: MutantStatus; mutatorName: string; replacement?: string; location: { start: { line: number; column: number } } }> }>;
+  thresholds: { high: number; low: number };
+  files: Record<string, { mutants: Array<{ id: string; status: MutantStatus; coveredBy?: string[]; killedBy?: string[] }> }>;
+  testFiles?: Record<string, { tests: Array<{ id: string }> }>;
 }
 
 export interface DomainScore {
