@@ -88,5 +88,7 @@ Then('the session and CSRF cookies are cleared', function (this: MediaNestWorld)
     const expires = /;\s*Expires=([^;]+)/i.exec(line)?.[1];
     const gone = /;\s*Max-Age=0\b/i.test(line) || (expires !== undefined && Date.parse(expires) <= this.clock.now());
     assert.ok(gone, `${name} is not expired: ${line}`);
+    // set on Path=/, so a clearing cookie on any other path leaves the browser holding the old one
+    assert.match(line, /;\s*Path=\/(;|$)/i, `${name} is cleared on another path than the one it was set on: ${line}`);
   }
 });
