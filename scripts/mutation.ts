@@ -52,12 +52,11 @@ async function mutateDomain(domain: string, strykerOptions: string[]): Promise<s
   if (code !== 0) throw new Error(`Stryker failed on ${domain} (exit ${code}); its output is in reports/mutation/${domain}.log`);
   // "Result: 3731 of 3965 mutant result(s)" after the dry run: results reused from the baseline
   const reused = /Result:\s+(\d+) of (\d+) mutant result/.exec(output);
-  const instrumented = Number(/Instrumented \d+ source file\(s\) with (\d+) mutant/.exec(output)?.[1] ?? 0);
-  const early = Number(/(\d+) of \d+ mutants? (?:are|is) static|Ignored (\d+)/.exec(output)?.[1] ?? 0);
-  const tested = Math.max(0, instrumented - Number(reused?.[1] ?? 0) - early);
+  // the progress lines end with "435/454 tested": the last says how many were run
+  const tested = Number([...output.matchAll(/(\d+)\/\d+ tested/g)].at(-1)?.[1] ?? 0);
   const mutationPhase = /Initial test run succeeded[\s\S]*?Done in (.+)\./.exec(output)?.[1] ?? '?';
   const budget = budgetMinutes(domain);
-  return `${domain}: ${minutes.toFixed(1)} min (budget ${budget}${minutes > budget ? `, over by ${(minutes - budget).toFixed(1)}` : ''}), about ${tested} mutants tested, ${reused?.[1] ?? 0} reused from the baseline: ${minutes > 0 ? (tested / minutes).toFixed(1) : '-'} mutants per minute (Stryker: done in ${mutationPhase})`;
+  return `${domain}: ${minutes.toFixed(1)} min (budget ${budget}${minutes > budget ? `, over by ${(minutes - budget).toFixed(1)}` : ''}), ${tested} mutants tested, ${reused?.[1] ?? 0} reused from the baseline: ${minutes > 0 ? (tested / minutes).toFixed(1) : '-'} mutants per minute (Stryker: done in ${mutationPhase})`;
 }
 
 async function main(): Promise<void> {
