@@ -38,6 +38,7 @@ const livingDocumentation = (name, target, outDir) => ({
   history: 'reports/history.jsonl',
   features: 'features',
   openapi: 'support/contract/openapi.json',
+  mutationReport: 'reports/mutation/mutation.json',
 });
 
 /**
@@ -61,6 +62,21 @@ const profile = (name, { tags, reports: ownReports, progress, worldParameters = 
 
 const everydayTags = 'not @wip and not @load and not @fuzz';
 
+/**
+ * The scenarios Stryker runs against each mutant of gateway/src (npm run mutation,
+ * gateway/MUTATION.md): the everyday scenarios on the embedded target, whose gateway runs in the
+ * process Stryker instruments. No report formats and no nothing-selected plugin: Stryker adds its
+ * own formatter and runs Cucumber once per mutant, so a report would be rebuilt for every mutant.
+ * The mutated domain's own scenarios run first (scripts/mutation/scenario-order.js).
+ */
+const mutation = {
+  requireModule: ['ts-node/register/transpile-only'],
+  require: ['support/**/*.ts', 'step-definitions/**/*.ts'],
+  plugin: ['./scripts/mutation/scenario-order.js'],
+  worldParameters: { target: 'embedded' },
+  tags: everydayTags,
+};
+
 module.exports = {
   default: profile('default', { tags: everydayTags, reports: 'reports' }),
   ci: profile('ci', { tags: everydayTags, reports: 'reports/ci', progress: 'summary', parallel: 2 }),
@@ -75,4 +91,5 @@ module.exports = {
     reports: 'reports/remote',
     worldParameters: { target: 'remote' },
   }),
+  mutation,
 };

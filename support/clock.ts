@@ -16,8 +16,23 @@ export interface ScenarioClock extends Clock {
   uninstall(): void;
 }
 
+/**
+ * The fake Date installed now. Cucumber builds the world of a scenario it then skips (after a
+ * failure with --fail-fast, as Stryker runs every mutant) and never runs its After hook, so the
+ * next world takes that clock down itself.
+ */
+let installed: FakeTimers.InstalledClock | undefined;
+
+function uninstallFake(fake: FakeTimers.InstalledClock): void {
+  if (installed !== fake) return;
+  installed = undefined;
+  fake.uninstall();
+}
+
 export function virtualClock(): ScenarioClock {
+  if (installed) uninstallFake(installed);
   const fake = FakeTimers.install({ toFake: ['Date'], now: Date.now() });
+  installed = fake;
   const clock: ScenarioClock = {
     virtual: true,
     moves: [],
@@ -29,7 +44,7 @@ export function virtualClock(): ScenarioClock {
       clock.moves.push({ from: fake.now, ms, realAt: performance.now() });
       await fake.tickAsync(ms);
     },
-    uninstall: () => fake.uninstall(),
+    uninstall: () => uninstallFake(fake),
   };
   return clock;
 }

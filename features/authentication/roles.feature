@@ -89,3 +89,9 @@ Feature: Roles: admins and users
     Scenario: a visitor who is not signed in cannot list the accounts
       When a visitor tries to list the users
       Then the visitor is refused with UNAUTHORIZED
+
+    Scenario: an admin may confirm her own admin role
+      Given Ada, an admin, is signed in
+      When Ada tries to make herself an admin
+      Then Ada is answered
+      And Ada is still an admin

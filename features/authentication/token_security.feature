@@ -41,3 +41,11 @@ Feature: Only tokens MediaNest signed are accepted
     Given Bob is signed in
     When Bob looks at his session
     Then no answer MediaNest gave in this scenario contains Bob's Plex token
+
+  @embedded-only
+  Scenario: a session in use is refused as expired once its 24 hours are over
+    Given Bob is signed in
+    And Bob looks at his session
+    And 24 hours pass
+    When Bob looks at his session
+    Then Bob is refused with TOKEN_EXPIRED

@@ -45,7 +45,7 @@ chai.use(({ Assertion }) => {
     const error = body?.error;
     const said = `${describeExchange(exchange)} was answered ${text.slice(0, 300)}`;
     this.assert(body?.success === false && error?.code === code, `expected a refusal with ${code}, but ${said}`, `expected no refusal with ${code}`, code, error?.code, false);
-    this.assert(typeof error.message === 'string', `expected the refusal to say why in words, but ${said}`, '');
+    this.assert(typeof error.message === 'string' && error.message.trim() !== '', `expected the refusal to say why in words, but ${said}`, '');
     this.assert(error.correlationId === headers['x-correlation-id'], `expected the refusal to name the answer's correlation id ${headers['x-correlation-id']}, but it names ${error.correlationId}`, '');
     this.assert(!/\bat [\w.<>]+ \(|node_modules|stack/i.test(text), `expected the refusal to carry no stack trace, but ${said}`, '');
   });

@@ -49,14 +49,17 @@ export const Sessions = {
     return { sessionHttpOnly: /;\s*HttpOnly/i.test(session), sessionSameSiteLax: /;\s*SameSite=Lax/i.test(session), csrfReadable: csrf !== '' && !/HttpOnly/i.test(csrf), csrfLongEnough: (cookiesSetBy(verify).medianest_csrf ?? '').length >= 16 };
   },
 
-  /** The cookies the latest sign-out cleared: emptied and expired on the scenario clock. */
+  /**
+   * The cookies the latest sign-out cleared: emptied and expired on the scenario clock, on the path
+   * they were set on (Path=/): a clearing cookie on another path leaves the browser holding the old one.
+   */
   clearedBySignOut(world: MediaNestWorld): string[] {
     const logout = lastAnswerTo(world, 'logout');
     return ['medianest_session', 'medianest_csrf'].filter((name) => {
       const line = cookieLine(logout, name) ?? '';
       const expires = /;\s*Expires=([^;]+)/i.exec(line)?.[1];
       const gone = /;\s*Max-Age=0\b/i.test(line) || (expires !== undefined && Date.parse(expires) <= world.clock.now());
-      return line !== '' && cookiesSetBy(logout)[name] === '' && gone;
+      return line !== '' && cookiesSetBy(logout)[name] === '' && gone && /;\s*Path=\/(;|$)/i.test(line);
     });
   },
 

@@ -15,7 +15,7 @@ export function fixtureTexts(): string[] {
 /** Options for a page built in a fresh folder, with its own history file. */
 export function scratchOptions(overrides: Partial<LivingDocumentationOptions> = {}): LivingDocumentationOptions {
   const dir = mkdtempSync(join(tmpdir(), 'living-doc-'));
-  return { outDir: dir, profile: 'test', target: 'embedded', history: join(dir, 'history.jsonl'), features: 'features', openapi: join(dir, 'no-openapi.json'), recordHistory: false, ...overrides };
+  return { outDir: dir, profile: 'test', target: 'embedded', history: join(dir, 'history.jsonl'), features: 'features', openapi: join(dir, 'no-openapi.json'), mutationReport: join(dir, 'no-mutation.json'), recordHistory: false, ...overrides };
 }
 
 export function pageFrom(texts: string[], overrides: Partial<LivingDocumentationOptions> = {}) {

@@ -31,13 +31,15 @@ const GENERIC_500: Schema = { description: 'INTERNAL_ERROR: anything the gateway
  * the refusals only it gives): its security and every error status it can answer, each with the
  * exact codes possible there. The same completion feeds /openapi.json and the error serializers,
  * so the document cannot list an answer the gateway does not describe. Completions are kept per
- * route: every gateway of the process reuses the compiled serializers (see compilers.ts).
+ * route declaration: every gateway of the process reuses the compiled serializers (see compilers.ts).
  */
 export function installRouteContract(app: FastifyInstance): void {
   app.addHook('onRoute', (route) => {
     const schema = route.schema as Schema | undefined;
     if (route.method === 'HEAD' || !schema || schema.hide) return;
-    const key = `${String(route.method)} ${route.url}`;
+    // Keyed by everything the completion reads, not by the route alone: a declaration that
+    // differs (another build, or a mutant of it) gets its own completion instead of the first one.
+    const key = JSON.stringify([route.method, route.url, schema, route.config?.access, route.config?.refusals, route.config?.rateLimited]);
     let completed = completions.get(key);
     if (!completed) completions.set(key, (completed = complete(route, schema)));
     route.schema = completed;

@@ -7,6 +7,7 @@ import { apiCoverage, type ComputeCoverage, type CoverageState } from './api-cov
 import { buildCatalogue, parseFeatures, readReadmes, type SourceDocument } from './catalogue';
 import { analyseHistory, appendHistory, historyLine, readHistory, type HistoryView } from './history';
 import { buildModel, type CapabilityView } from './model';
+import { readMutationScores, type DomainScore, type MutationScoreState } from '../mutation-scores';
 import { renderPage, type RunMeta } from './page/page';
 import { readRun } from './read-run';
 
@@ -20,6 +21,8 @@ export interface LivingDocumentationOptions {
   /** Every feature, run or not: the page shows what exists but did not run. */
   features: string;
   openapi: string;
+  /** Stryker's report (npm run mutation); the page says when there is none. */
+  mutationReport?: string;
   /** False when rebuilding a page from old messages (`npm run report`): the run is already in the history. */
   recordHistory: boolean;
   dryRun?: boolean;
@@ -31,6 +34,8 @@ export interface Summary {
   run: RunMeta;
   capabilities: Array<{ folder: string; title: string; specified: number; passed: number; failed: number; skipped: number; notRun: number }>;
   apiCoverage: (CoverageState & { kind: 'ready' })['figures'] | null;
+  /** Per domain of gateway/src, then "all"; null without a mutation report. */
+  mutationScores: DomainScore[] | null;
   flaky: string[];
   newFailures: string[];
   recovered: string[];
@@ -50,8 +55,9 @@ export function buildLivingDocumentation(envelopes: Envelope[], torn: boolean, o
   const history = analyseHistory(options.recordHistory && !options.dryRun && line.scenarios.length ? past : [...past.filter((entry) => entry.time !== line.time), line]);
   const contract = run.scenarios.filter((scenario) => scenario.contract.length).map((scenario) => ({ scenario: scenario.id, records: scenario.contract }));
   const coverage = apiCoverage(options.openapi, options.computeCoverage ?? (computeCoverage as ComputeCoverage), contract);
-  const html = renderPage({ capabilities, run, meta, history, coverage });
-  return { html, summary: summarise(capabilities, run.finished, meta, coverage, history) };
+  const mutation = readMutationScores(options.mutationReport ?? 'reports/mutation/mutation.json');
+  const html = renderPage({ capabilities, run, meta, history, coverage, mutation });
+  return { html, summary: summarise(capabilities, run.finished, meta, coverage, history, mutation) };
 }
 
 export function writeLivingDocumentation(outDir: string, result: { html: string; summary: Summary }): void {
@@ -60,12 +66,13 @@ export function writeLivingDocumentation(outDir: string, result: { html: string;
   writeFileSync(join(outDir, 'summary.json'), `${JSON.stringify(result.summary, null, 2)}\n`);
 }
 
-function summarise(capabilities: CapabilityView[], finished: boolean, meta: RunMeta, coverage: CoverageState, history: HistoryView): Summary {
+function summarise(capabilities: CapabilityView[], finished: boolean, meta: RunMeta, coverage: CoverageState, history: HistoryView, mutation: MutationScoreState): Summary {
   return {
     finished,
     run: meta,
     capabilities: capabilities.map(({ key, title, counts }) => ({ folder: key, title, ...counts })),
     apiCoverage: coverage.kind === 'ready' ? coverage.figures : null,
+    mutationScores: mutation.kind === 'ready' ? mutation.scores : null,
     flaky: history.flaky.map((item) => item.id),
     newFailures: history.newFailures.map((item) => item.id),
     recovered: history.recovered.map((item) => item.id),

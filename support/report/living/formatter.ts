@@ -5,7 +5,7 @@ import { buildLivingDocumentation, writeLivingDocumentation, type LivingDocument
 /**
  * Cucumber formatter that writes `living-documentation.html` and `summary.json` into the run's
  * reports folder and appends the run to the history. Its options come from the profile's
- * formatOptions (`livingDocumentation: {outDir, profile, target, history, features, openapi}`):
+ * formatOptions (`livingDocumentation: {outDir, profile, target, history, features, openapi, mutationReport}`):
  * formatters never see the profile or the target otherwise. Its own output stream gets one line.
  */
 export default class LivingDocumentationFormatter extends Formatter {
@@ -24,6 +24,7 @@ export default class LivingDocumentationFormatter extends Formatter {
       history: given.history ?? 'reports/history.jsonl',
       features: given.features ?? 'features',
       openapi: given.openapi ?? 'support/contract/openapi.json',
+      mutationReport: given.mutationReport ?? 'reports/mutation/mutation.json',
       // a shard of a run leaves the history to the merged run (cucumber.js, MEDIANEST_SHARD)
       recordHistory: given.recordHistory ?? true,
       // A dry run executes nothing: it must not count as a run in the history.

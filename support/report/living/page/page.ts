@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Evidence } from '../../evidence';
 import { MASK, Masker } from '../../mask';
+import type { MutationScoreState } from '../../mutation-scores';
 import type { CoverageState } from '../api-coverage';
 import type { HistoryView } from '../history';
 import { esc } from '../html';
@@ -11,6 +12,7 @@ import { compactEvidence, scriptJson } from './compact';
 import { coverageSection } from './coverage';
 import { historySection } from './history';
 import { loadSection } from './load';
+import { mutationSection, mutationTotal } from './mutation';
 import { STYLES } from './styles';
 
 export interface RunMeta {
@@ -26,6 +28,7 @@ export interface PageInput {
   meta: RunMeta;
   history: HistoryView;
   coverage: CoverageState;
+  mutation: MutationScoreState;
 }
 
 /** Tags that steer how the suite runs: searchable, never shown to readers. */
@@ -49,13 +52,14 @@ export function renderPage(input: PageInput): string {
         : '<span class="verdict cut">nothing ran</span>';
   const body = `<header class="top"><h1>MediaNest — what the gateway does, proven ${verdict}</h1>
 <div class="run">Run of ${esc(formatTime(meta.time))} · profile ${esc(meta.profile)} · ${esc(meta.target)} gateway · commit ${esc(meta.commit)}${run.durationMs !== undefined ? ` · ${esc(formatDuration(run.durationMs))}` : ''}</div></header>
-<nav class="bar"><a href="#" data-nav="home">Capabilities</a><a href="#api-coverage" data-nav="api-coverage">API coverage</a><a href="#history" data-nav="history">History</a>
+<nav class="bar"><a href="#" data-nav="home">Capabilities</a><a href="#api-coverage" data-nav="api-coverage">API coverage</a><a href="#detection-power" data-nav="detection-power">Detection power</a><a href="#history" data-nav="history">History</a>
 <span class="search"><input id="search" type="search" placeholder="Search words, or tags: @critical-path and not @downloads" aria-label="Search scenarios"><span id="search-count"></span></span></nav>
 <main>
 ${run.finished ? '' : '<div class="banner"><b>This run did not finish.</b> The messages end before the run did (it crashed or was stopped): what is shown is what happened until then.</div>'}
-<section data-view="home">${home(capabilities, totals)}</section>
+<section data-view="home">${home(capabilities, totals)}${mutationTotal(input.mutation)}</section>
 ${capabilities.map(capabilityPage).join('\n')}
 <section data-view="api-coverage">${coverageSection(input.coverage, all)}</section>
+<section data-view="detection-power">${mutationSection(input.mutation)}</section>
 <section data-view="history">${historySection(input.history, all, capabilities)}</section>
 </main>
 <footer>Built from the run's Cucumber messages. Credentials are shown as ${MASK}.</footer>
