@@ -8,6 +8,7 @@
  * document and pickle, one testRunStarted and one testRunFinished (successful when every shard was).
  */
 import type { Envelope } from '@cucumber/messages';
+import { ID_FIELD, remapIds } from '../../support/report/living/read-messages';
 
 type Json = unknown;
 
@@ -15,8 +16,6 @@ type Json = unknown;
 const SHARED = ['gherkinDocument', 'pickle', 'stepDefinition', 'hook', 'parameterType'] as const;
 /** Message kinds kept from the first shard only. */
 const FIRST_ONLY = new Set(['meta', 'source', 'undefinedParameterType', ...SHARED]);
-/** Fields that refer to a message by its id (pickleId, astNodeIds, testCaseStartedId…). */
-const ID_FIELD = /^(id|.+Id|.+Ids)$/;
 
 export interface MergedRun {
   envelopes: Envelope[];
@@ -40,7 +39,7 @@ export function mergeShardMessages(shards: Envelope[][]): MergedRun {
       const kind = Object.keys(envelope)[0]!;
       if (FIRST_ONLY.has(kind) || kind === 'testRunStarted') continue;
       if (kind === 'testRunFinished') finished.push(envelope.testRunFinished);
-      else merged.push(remap(envelope, ids, prefix) as Envelope);
+      else merged.push(remapIds(envelope, (id) => ids.get(id) ?? `${prefix}${id}`));
     }
   });
   if (finished.some((run) => !run)) throw new Error('a shard has no testRunFinished: it did not finish');
@@ -75,13 +74,6 @@ function zipIds(mine: Json, theirs: Json, ids: Map<string, string>, where: strin
   } else if (mine !== theirs && JSON.stringify(mine) !== JSON.stringify(theirs)) {
     throw new Error(`${where}: the shards differ at ${key}`);
   }
-}
-
-function remap(value: Json, ids: Map<string, string>, prefix: string, key = ''): Json {
-  if (typeof value === 'string') return ID_FIELD.test(key) ? (ids.get(value) ?? `${prefix}${value}`) : value;
-  if (Array.isArray(value)) return value.map((item) => remap(item, ids, prefix, key));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([field, inner]) => [field, remap(inner, ids, prefix, field)]));
-  return value;
 }
 
 function seconds(timestamp: { seconds: number; nanos: number }): number {

@@ -17,7 +17,7 @@ export function readMessageFiles(texts: string[]): MessageFiles {
       if (line.trim() === '') return [];
       try {
         const envelope = JSON.parse(line) as Envelope;
-        return [texts.length > 1 ? remapIds(envelope, `s${file}-`) : envelope];
+        return [texts.length > 1 ? remapIds(envelope, (id) => `s${file}-${id}`) : envelope];
       } catch {
         torn = true;
         return [];
@@ -28,13 +28,14 @@ export function readMessageFiles(texts: string[]): MessageFiles {
 }
 
 /** Fields named `id`, `…Id` or `…Ids` hold message ids (pickleId, astNodeIds, testCaseStartedId…). */
-const ID_FIELD = /^(id|.+Id|.+Ids)$/;
+export const ID_FIELD = /^(id|.+Id|.+Ids)$/;
 
-function remapIds<T>(value: T, prefix: string, key = ''): T {
-  if (typeof value === 'string') return (ID_FIELD.test(key) ? `${prefix}${value}` : value) as T;
-  if (Array.isArray(value)) return value.map((item) => remapIds(item, prefix, key)) as T;
+/** The message with every id, and every reference to one, renamed. */
+export function remapIds<T>(value: T, rename: (id: string) => string, key = ''): T {
+  if (typeof value === 'string') return (ID_FIELD.test(key) ? rename(value) : value) as T;
+  if (Array.isArray(value)) return value.map((item) => remapIds(item, rename, key)) as T;
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([field, inner]) => [field, remapIds(inner, prefix, field)])) as T;
+    return Object.fromEntries(Object.entries(value).map(([field, inner]) => [field, remapIds(inner, rename, field)])) as T;
   }
   return value;
 }
