@@ -47,7 +47,7 @@ export class Actor {
 
   /** From now on this person uses the web portal: the cookies the sign-in set, and the CSRF token on every change. */
   async usesThePortal(): Promise<void> {
-    this.browser ??= this.transport.browser();
+    this.browser ??= this.transport.browser(this.name);
     await this.browser.keep(this.signedIn().setCookie);
   }
 

@@ -12,11 +12,12 @@ import { LiveConnections } from './drivers/ws';
 import { freshNotes, type ScenarioNotes } from './notes';
 import { emailOf, PERSONAS, SUITE_ADMIN, WITHOUT_OVERSEERR } from './personas';
 import { scenarioEnvironment } from './target/environment';
-import type { RunningGateway, Target } from './target/target';
+import { LoadBalancer } from './target/load-balancer';
+import type { RunningGateway, Target, TargetKind } from './target/target';
 import { EMBEDDED_ORIGINS, Upstreams } from './upstreams/upstreams';
 
 export interface MediaNestParameters {
-  target: 'embedded' | 'spawned' | 'remote';
+  target: TargetKind;
 }
 
 /**
@@ -36,16 +37,18 @@ export class MediaNestWorld extends World<MediaNestParameters> {
    * first writes into it: most scenarios never do, and making and removing an empty folder cost
    * about 3 ms a scenario on the suite's disk.
    */
-  readonly workDir = join(tmpdir(), `medianest-scenario-${randomUUID()}`);
+  readonly workDir = MediaNestWorld.target?.workDir ?? join(tmpdir(), `medianest-scenario-${randomUUID()}`);
   readonly startedAt: number;
   readonly realStartedAt = performance.now();
   private running?: Promise<RunningGateway>;
   private readonly actors = new Map<string, Actor>();
   /** What the steps of this scenario tell each other, one typed page per domain (support/notes.ts). */
   readonly notes: ScenarioNotes = freshNotes();
-  private readonly http = new ApiTransport(() => this.gatewayUrl(), (exchange) => this.exchanges.push(exchange), () => this.clock.now());
+  /** How actors reach the cluster's instances (the other targets have one gateway). */
+  readonly loadBalancer = new LoadBalancer();
+  private readonly http = new ApiTransport((actor) => this.urlFor(actor), (exchange) => this.exchanges.push(exchange), () => this.clock.now());
   /** The scenario's WebSocket connections to the gateway (the `ws` package, real sockets). */
-  readonly live = new LiveConnections(() => this.gatewayUrl(), () => this.clock.now());
+  readonly live = new LiveConnections((owner) => this.urlFor(owner), () => this.clock.now());
   /** The scenario's Server-Sent Events streams, for the report's timeline. */
   readonly eventStreams: EventStream[] = [];
 
@@ -75,17 +78,27 @@ export class MediaNestWorld extends World<MediaNestParameters> {
     return (await this.gateway()).url;
   }
 
+  /** Where the actor's next request (or connection) goes: the gateway, or the instance the load balancer picks. */
+  async urlFor(actor: string): Promise<string> {
+    const running = await this.gateway();
+    return running.instances ? this.loadBalancer.route(actor, running.instances).url : running.url;
+  }
+
   get gatewayStarted(): boolean {
     return this.running !== undefined;
   }
 
   /** Stops this scenario's gateway; the next call starts a new one with the same configuration. */
   async stopGateway(): Promise<void> {
+    await (await this.takeRunning())?.stop();
+  }
+
+  /** The scenario's gateway, forgotten: the next call starts one. */
+  private async takeRunning(): Promise<RunningGateway | undefined> {
     const running = this.running;
     this.running = undefined;
     // A gateway that never started has nothing to stop; its failure was reported by the step that needed it.
-    const gateway = await running?.catch(() => undefined);
-    await gateway?.stop();
+    return running?.catch(() => undefined);
   }
 
   actor(name: string): Actor {
@@ -114,7 +127,8 @@ export class MediaNestWorld extends World<MediaNestParameters> {
   async dispose(): Promise<void> {
     try {
       this.live.closeAll();
-      await this.stopGateway();
+      const gateway = await this.takeRunning();
+      await (gateway?.release ? gateway.release() : gateway?.stop());
     } finally {
       this.http.close();
       this.clock.uninstall();

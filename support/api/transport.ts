@@ -15,21 +15,22 @@ export class ApiTransport {
   private readonly keepAlive = new Agent({ keepAlive: true, maxSockets: 256 });
 
   constructor(
-    private readonly baseUrl: () => Promise<string>,
+    /** Where the actor's next request goes (the cluster's load balancer picks an instance per request). */
+    private readonly baseUrl: (actor: string) => Promise<string>,
     private readonly record: (exchange: HttpExchange) => void,
     /** The scenario clock, read when each request is sent. */
     private readonly now: () => number = Date.now,
   ) {}
 
   /** A browser's cookie jar (a supertest agent): it sends every cookie it holds and drops expired ones. */
-  browser(): Browser {
-    return new Browser(this.baseUrl);
+  browser(actor: string): Browser {
+    return new Browser(() => this.baseUrl(actor));
   }
 
   /** Sends one request, through the browser's jar when one is given, and records the exchange. */
   async send(actor: string, request: ApiRequest, browser?: Browser): Promise<HttpExchange> {
-    const base = await this.baseUrl();
-    const makes: MakesTests = browser ? await browser.agent() : (supertest(base) as unknown as MakesTests);
+    const base = await this.baseUrl(actor);
+    const makes: MakesTests = browser ? browser.agent(base) : (supertest(base) as unknown as MakesTests);
     // the payload is made text or bytes here: superagent's own serializer would write a Buffer as JSON
     const test = makes[request.method.toLowerCase()]!(request.path).agent(this.keepAlive).redirects(0).buffer(true).parse(asText).serialize((body) => body);
     const payload = request.body === undefined ? undefined : typeof request.body === 'string' || Buffer.isBuffer(request.body) ? request.body : JSON.stringify(request.body);
@@ -53,15 +54,18 @@ export class ApiTransport {
   }
 }
 
-/** The portal in a person's browser: a supertest agent whose jar keeps the cookies the gateway sets. */
+/**
+ * The portal in a person's browser: a supertest agent whose jar keeps the cookies the gateway sets.
+ * Cookies belong to the host, whatever the port: a restarted gateway, or another instance of the
+ * cluster, gets the same jar.
+ */
 export class Browser {
   private current?: { base: string; agent: supertest.Agent };
 
   constructor(private readonly baseUrl: () => Promise<string>) {}
 
-  /** The agent for the gateway's present address; a restarted gateway gets the same jar. */
-  async agent(): Promise<MakesTests> {
-    const base = await this.baseUrl();
+  /** The agent for the gateway's address `base`. */
+  agent(base: string): MakesTests {
     if (this.current?.base !== base) {
       const agent = supertest.agent(base);
       if (this.current) agent.jar = this.current.agent.jar;
@@ -72,15 +76,17 @@ export class Browser {
 
   /** Keeps cookies as if the gateway had set them with these Set-Cookie lines. */
   async keep(setCookie: string): Promise<void> {
-    const { hostname } = new URL(await this.baseUrl());
-    await this.agent();
+    const base = this.current?.base ?? (await this.baseUrl());
+    const { hostname } = new URL(base);
+    this.agent(base);
     if (setCookie) this.current!.agent.jar.setCookies(setCookie.split('\n'), hostname, '/');
   }
 
   /** A cookie's value as a script of the portal reads it; none once the gateway cleared or it expired. */
   async cookie(name: string): Promise<string | undefined> {
-    const { hostname } = new URL(await this.baseUrl());
-    await this.agent();
+    const base = this.current?.base ?? (await this.baseUrl());
+    const { hostname } = new URL(base);
+    this.agent(base);
     return this.current!.agent.jar.getCookies(new CookieAccessInfo(hostname, '/', false)).toValueString().split('; ').find((pair) => pair.startsWith(`${name}=`))?.slice(name.length + 1);
   }
 }

@@ -17,6 +17,8 @@ export interface ConnectOptions {
   cookies?: Record<string, string>;
   /** The page a browser says the connection comes from. */
   origin?: string;
+  /** The connection comes from the portal the gateway itself serves: its Origin is the gateway's own address. */
+  sameOrigin?: boolean;
   /** False makes a dead peer: pings from the gateway go unanswered. */
   answersPings?: boolean;
 }
@@ -139,15 +141,17 @@ export class LiveConnections {
   readonly all: LiveConnection[] = [];
 
   constructor(
-    private readonly gatewayUrl: () => Promise<string>,
+    /** Where the owner's connection goes (the cluster's load balancer picks an instance; the socket stays there). */
+    private readonly gatewayUrl: (owner: string) => Promise<string>,
     /** The scenario clock, read as messages arrive. */
     private readonly now: () => number = Date.now,
   ) {}
 
-  async open(owner: string, options: ConnectOptions = {}): Promise<LiveConnection> {
-    const url = new URL('/api/v1/ws', await this.gatewayUrl());
+  async open(owner: string, { sameOrigin, ...options }: ConnectOptions = {}): Promise<LiveConnection> {
+    const url = new URL('/api/v1/ws', await this.gatewayUrl(owner));
+    const origin = sameOrigin ? url.origin : options.origin;
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-    const connection = await LiveConnection.open(url.toString(), owner, options, this.now);
+    const connection = await LiveConnection.open(url.toString(), owner, { ...options, origin }, this.now);
     this.all.push(connection);
     return connection;
   }

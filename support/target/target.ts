@@ -2,14 +2,26 @@ import type { ScenarioClock } from '../clock';
 import type { FakeUpstream } from '../upstreams/fake-upstream';
 import type { Origins } from '../upstreams/upstreams';
 
-export type TargetKind = 'embedded' | 'spawned' | 'remote';
+export type TargetKind = 'embedded' | 'spawned' | 'remote' | 'cluster';
+
+/** One gateway process behind the cluster's load balancer, named as the scenarios name it ("A"). */
+export interface GatewayInstance {
+  name: string;
+  url: string;
+  /** False once a scenario stopped it: the load balancer sends nobody there. */
+  up: boolean;
+}
 
 /** A gateway under test, reachable at `url`. */
 export interface RunningGateway {
   url: string;
+  /** The instances behind the load balancer (the cluster target); the others are one process at `url`. */
+  instances?: GatewayInstance[];
   /** What the gateway logged during the scenario, when the suite can see it. */
   logs(): string;
   stop(): Promise<void>;
+  /** Ends a scenario with a gateway that outlives it (the cluster's instances); without it the gateway is stopped. */
+  release?(): Promise<void>;
   /** Closes the gateway's database under it, to see how it copes (in-process gateways only). */
   loseDatabase?(): void;
 }
@@ -19,6 +31,12 @@ export interface Target {
   readonly kind: TargetKind;
   /** Where the gateway must look for each upstream. */
   readonly origins: Origins;
+  /**
+   * The scenarios' folder (downloads, the fake yt-dlp's journal) when it must outlive a scenario,
+   * since the gateway keeps running between scenarios (the cluster); emptied after each scenario.
+   * Without it each scenario has a folder of its own.
+   */
+  readonly workDir?: string;
   /** Serves this scenario's fakes to the gateway. */
   attach(fakes: FakeUpstream[]): Promise<void>;
   /** A gateway for one scenario, configured by environment variables on top of the suite's own. */

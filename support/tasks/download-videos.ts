@@ -232,7 +232,7 @@ export const Downloads = {
 
   /** Opens the download's event stream as `name`; `breakAfter` drops the connection after that many events. */
   async follow(world: MediaNestWorld, download: StartedDownload, name = download.actor, lastEventId?: number | string, breakAfter?: number): Promise<EventStream> {
-    const url = `${await world.gatewayUrl()}${DOWNLOADS}/${download.id}/events`;
+    const url = `${await world.urlFor(name)}${DOWNLOADS}/${download.id}/events`;
     const options = { token: world.actor(name).session?.token, lastEventId, types: EVENT_TYPES, terminal: isTerminal, breakAfter, now: () => world.clock.now() };
     const stream = new EventStream(url, name, options, (exchange) => world.exchanges.push(exchange));
     world.notes.downloads.streams.push(stream);

@@ -18,7 +18,7 @@ export const LiveUpdates = {
     const session = mode === 'nothing' ? undefined : world.actor(name).signedIn();
     const options: ConnectOptions =
       mode === 'token' ? { bearer: session!.token }
-      : mode === 'cookies' ? { cookies: session!.cookies, origin: await world.gatewayUrl() }
+      : mode === 'cookies' ? { cookies: session!.cookies, sameOrigin: true }
       : {};
     const connection = await world.live.open(name, { ...options, ...extra });
     if (mode === 'first message' && connection.isOpen) connection.send({ type: 'auth', token: session!.token });

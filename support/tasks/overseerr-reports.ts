@@ -62,7 +62,7 @@ export const OverseerrReports = {
     const authorization = 'authorization' in delivery ? delivery.authorization : WEBHOOK_SECRET;
     const started = performance.now();
     const at = world.clock.now();
-    const reply = await postWebhook(`${await world.gatewayUrl()}${WEBHOOK_PATH}`, authorization, body);
+    const reply = await postWebhook(`${await world.urlFor(OVERSEERR)}${WEBHOOK_PATH}`, authorization, body);
     const exchange = checkedAgainstContract({
       actor: OVERSEERR,
       request: { method: 'POST', path: WEBHOOK_PATH, headers: shownAuthorization(authorization), body },
