@@ -60,7 +60,8 @@ const profile = (name, { tags, reports: ownReports, progress, worldParameters = 
   };
 };
 
-const everydayTags = 'not @wip and not @load and not @fuzz';
+/** `@cluster` scenarios need the cluster target (two instances on PostgreSQL and Redis): only its profile runs them. */
+const everydayTags = 'not @wip and not @load and not @fuzz and not @cluster';
 
 /**
  * The scenarios Stryker runs against each mutant of gateway/src (npm run mutation,
@@ -80,8 +81,15 @@ const mutation = {
 module.exports = {
   default: profile('default', { tags: everydayTags, reports: 'reports' }),
   ci: profile('ci', { tags: everydayTags, reports: 'reports/ci', progress: 'summary', parallel: 2 }),
-  smoke: profile('smoke', { tags: '@smoke and not @wip', reports: 'reports/smoke' }),
+  smoke: profile('smoke', { tags: '@smoke and not @wip and not @cluster', reports: 'reports/smoke' }),
   spawned: profile('spawned', { tags: `${everydayTags} and not @embedded-only`, reports: 'reports/spawned', worldParameters: { target: 'spawned' } }),
+  // two gateway instances on one PostgreSQL and one Redis (support/target/cluster.ts): what runs
+  // spawned, less what is per instance by design (@one-instance), plus the @cluster scenarios
+  cluster: profile('cluster', {
+    tags: 'not @wip and not @load and not @fuzz and not @embedded-only and not @one-instance',
+    reports: 'reports/cluster',
+    worldParameters: { target: 'cluster' },
+  }),
   load: profile('load', { tags: '@load and not @wip', reports: 'reports/load', parallel: 0 }),
   // generated requests to every operation of the contract (features/contract/fuzzing_from_the_contract.feature)
   fuzz: profile('fuzz', { tags: '@fuzz and not @wip', reports: 'reports/fuzz' }),

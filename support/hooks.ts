@@ -2,6 +2,7 @@ import { After, AfterAll, Before, BeforeAll, setDefaultTimeout, Status, type ICo
 import { describeExchanges, describeTimeline } from './report/attachments';
 import { collectEvidence, scenarioMasker } from './report/collect-evidence';
 import { EVIDENCE_MEDIA_TYPE } from './report/evidence';
+import { ClusterTarget } from './target/cluster';
 import { EmbeddedTarget } from './target/embedded';
 import { RemoteTarget } from './target/remote';
 import { SpawnedTarget } from './target/spawned';
@@ -15,6 +16,7 @@ BeforeAll(async function (this: IContext) {
   const kind = (this.parameters as Partial<MediaNestParameters>).target ?? 'embedded';
   MediaNestWorld.target =
     kind === 'spawned' ? await SpawnedTarget.create()
+    : kind === 'cluster' ? await ClusterTarget.create()
     : kind === 'remote' ? await RemoteTarget.create(process.env)
     : new EmbeddedTarget();
 });

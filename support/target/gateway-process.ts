@@ -7,7 +7,10 @@ const START_TIMEOUT_MS = 15_000;
 /** A gateway child process (the compiled gateway/src/main.ts), listening at `url`. */
 export interface GatewayProcess {
   url: string;
-  logs(): string;
+  /** What it logged, all of it or since `mark`. */
+  logs(since?: number): string;
+  /** The position in its log now. */
+  logMark(): number;
   /** SIGTERM, as an orchestrator stops a process: the gateway closes its sockets and exits. */
   stop(): Promise<void>;
   /** SIGKILL: gone at once, nothing closed. */
@@ -37,7 +40,8 @@ export function spawnGateway(main: string, env: Record<string, string>): Promise
       child.off('exit', exitedEarly);
       resolve({
         url: match[1]!,
-        logs: () => logs.text(),
+        logs: (since) => logs.text(since),
+        logMark: () => logs.mark(),
         stop: async () => {
           if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
           await exited;

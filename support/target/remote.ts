@@ -1,8 +1,9 @@
 import type { ScenarioClock } from '../clock';
-import type { FakeUpstream, UpstreamName } from '../upstreams/fake-upstream';
+import type { UpstreamName } from '../upstreams/fake-upstream';
 import { LoopbackTransport } from '../upstreams/transports/loopback';
-import { UPSTREAM_NAMES, type Origins } from '../upstreams/upstreams';
-import type { RunningGateway, Target } from './target';
+import { UPSTREAM_NAMES } from '../upstreams/upstreams';
+import { LoopbackTarget } from './loopback-target';
+import type { RunningGateway } from './target';
 
 /** The environment variable that fixes each fake's port, so a deployment can be pointed at the fakes. */
 export const FAKE_PORT_VARIABLES: Record<UpstreamName, string> = {
@@ -13,15 +14,14 @@ export const FAKE_PORT_VARIABLES: Record<UpstreamName, string> = {
 };
 
 /** A gateway deployed elsewhere (MEDIANEST_URL), started against fakes this suite serves on fixed loopback ports. */
-export class RemoteTarget implements Target {
+export class RemoteTarget extends LoopbackTarget {
   readonly kind = 'remote';
-  readonly origins: Origins;
 
   private constructor(
     private readonly url: string,
-    private readonly transport: LoopbackTransport,
+    transport: LoopbackTransport,
   ) {
-    this.origins = Object.fromEntries(UPSTREAM_NAMES.map((name) => [name, transport.origin(name)])) as Origins;
+    super(transport);
   }
 
   static async create(env: NodeJS.ProcessEnv): Promise<RemoteTarget> {
@@ -30,20 +30,8 @@ export class RemoteTarget implements Target {
     return new RemoteTarget(url.replace(/\/+$/, ''), await LoopbackTransport.start(UPSTREAM_NAMES, fakePorts(env)));
   }
 
-  attach(fakes: FakeUpstream[]): Promise<void> {
-    return this.transport.attach(fakes);
-  }
-
   async start(_env: Record<string, string>, _clock: ScenarioClock): Promise<RunningGateway> {
     return { url: this.url, logs: () => '(the remote gateway keeps its own log)', stop: async () => undefined };
-  }
-
-  blockedCalls(): string[] {
-    return [];
-  }
-
-  close(): Promise<void> {
-    return this.transport.close();
   }
 }
 

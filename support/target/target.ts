@@ -49,15 +49,25 @@ export interface Target {
 /** Captures a gateway's log lines, keeping the newest. */
 export class LogTail {
   private lines: string[] = [];
+  /** Lines written and since dropped for age. */
+  private dropped = 0;
 
   constructor(private readonly keep = 400) {}
 
   write(chunk: string | Buffer): void {
     for (const line of String(chunk).split('\n')) if (line) this.lines.push(line);
-    if (this.lines.length > this.keep) this.lines = this.lines.slice(-this.keep);
+    if (this.lines.length > this.keep) {
+      this.dropped += this.lines.length - this.keep;
+      this.lines = this.lines.slice(-this.keep);
+    }
   }
 
-  text(): string {
-    return this.lines.join('\n');
+  /** How many lines were written so far: `text(mark)` is what came after. */
+  mark(): number {
+    return this.dropped + this.lines.length;
+  }
+
+  text(since = 0): string {
+    return this.lines.slice(Math.max(0, since - this.dropped)).join('\n');
   }
 }

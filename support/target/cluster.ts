@@ -1,0 +1,151 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { API_BASE_PATH } from '../api/medianest-api';
+import type { ScenarioClock } from '../clock';
+import { stopAtExit } from '../servers/stop-at-exit';
+import { LoopbackTransport } from '../upstreams/transports/loopback';
+import { UPSTREAM_NAMES } from '../upstreams/upstreams';
+import { ClusterServers } from './cluster-servers';
+import { compiledGatewayMain } from './compiled-gateway';
+import { spawnGateway, type GatewayProcess } from './gateway-process';
+import { LoopbackTarget } from './loopback-target';
+import type { GatewayInstance, RunningGateway } from './target';
+
+/** The instances, as scenarios name them; each is told its name in lower case (INSTANCE_NAME). */
+export const INSTANCE_NAMES = ['A', 'B'] as const;
+export type InstanceName = (typeof INSTANCE_NAMES)[number];
+
+interface Instance extends GatewayInstance {
+  process: GatewayProcess;
+  /** Where its log stood when the scenario began. */
+  logMark: number;
+}
+
+/** The instances running now, and the configuration they were started with. */
+interface Running {
+  configuration: string;
+  instances: Instance[];
+}
+
+/**
+ * Two gateway instances (child processes, each on its own port) sharing one PostgreSQL and one
+ * Redis, started once per run with the fakes on loopback as in the spawned target. Each scenario
+ * starts from an empty schema and an empty Redis; the instances keep running between scenarios
+ * and are started again only for a scenario whose configuration differs, or after one that left
+ * something behind in them: an instance or a server it stopped, a breaker it opened, work still
+ * in flight.
+ */
+export class ClusterTarget extends LoopbackTarget {
+  readonly kind = 'cluster';
+  readonly workDir = mkdtempSync(join(tmpdir(), 'medianest-cluster-'));
+  private running?: Running;
+  /** A scenario began and has not had its empty database and Redis yet. */
+  private scenarioBegan = false;
+  /** The running instances hold something of the last scenario: start them again. */
+  private dirty = false;
+  private readonly forgetAtExit = stopAtExit(() => this.running?.instances.forEach((instance) => instance.process.kill()));
+
+  private constructor(
+    transport: LoopbackTransport,
+    private readonly main: string,
+    readonly servers: ClusterServers,
+  ) {
+    super(transport);
+  }
+
+  static async create(): Promise<ClusterTarget> {
+    const [transport, servers] = await Promise.all([LoopbackTransport.start(UPSTREAM_NAMES), ClusterServers.start()]);
+    return new ClusterTarget(transport, compiledGatewayMain(), servers);
+  }
+
+  override attach(...fakes: Parameters<LoopbackTarget['attach']>): Promise<void> {
+    this.scenarioBegan = true;
+    return super.attach(...fakes);
+  }
+
+  async start(env: Record<string, string>, _clock: ScenarioClock): Promise<RunningGateway> {
+    const configuration = JSON.stringify(Object.entries(env).sort(([a], [b]) => a.localeCompare(b)));
+    if (this.running && (this.dirty || this.running.configuration !== configuration)) await this.stopInstances();
+    this.running ??= { configuration, instances: await this.startInstances(env) };
+    if (this.scenarioBegan) {
+      this.scenarioBegan = false;
+      await this.servers.reset();
+      for (const instance of this.running.instances) instance.logMark = instance.process.logMark();
+    }
+    return this.view(this.running);
+  }
+
+  /** Stops one instance mid-scenario, as an orchestrator would (SIGTERM): the load balancer sends nobody there any more. */
+  async stopInstance(name: InstanceName): Promise<void> {
+    const instance = this.instance(name);
+    instance.up = false;
+    this.dirty = true;
+    await instance.process.stop();
+  }
+
+  instance(name: InstanceName): Instance {
+    const instance = this.running?.instances.find((candidate) => candidate.name === name);
+    if (!instance) throw new Error(`instance ${name} is not running: the scenario has not used the gateway yet`);
+    return instance;
+  }
+
+  override async close(): Promise<void> {
+    await this.stopInstances();
+    this.forgetAtExit();
+    await Promise.all([super.close(), this.servers.stop()]);
+    rmSync(this.workDir, { recursive: true, force: true });
+  }
+
+  private async startInstances(env: Record<string, string>): Promise<Instance[]> {
+    this.dirty = false;
+    const start = async (name: InstanceName): Promise<Instance> => {
+      const process = await spawnGateway(this.main, { ...env, ...this.servers.environment, INSTANCE_NAME: name.toLowerCase() });
+      return { name, url: process.url, up: true, process, logMark: process.logMark() };
+    };
+    const started = await Promise.allSettled(INSTANCE_NAMES.map(start));
+    const instances = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+    const failed = started.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    if (failed) {
+      await Promise.all(instances.map((instance) => instance.process.stop()));
+      throw failed.reason;
+    }
+    return instances;
+  }
+
+  private async stopInstances(): Promise<void> {
+    const running = this.running;
+    this.running = undefined;
+    await Promise.all(running?.instances.map((instance) => instance.process.stop()) ?? []);
+  }
+
+  private view(running: Running): RunningGateway {
+    return {
+      url: running.instances[0]!.url,
+      instances: running.instances,
+      logs: () => running.instances.map((instance) => `--- instance ${instance.name}\n${instance.process.logs(instance.logMark)}`).join('\n'),
+      // a restart within the scenario: the next start brings both back on the same database
+      stop: () => this.stopInstances(),
+      release: () => this.endScenario(),
+    };
+  }
+
+  /** After a scenario: whatever it left in the instances makes the next scenario start them afresh. */
+  private async endScenario(): Promise<void> {
+    if (await this.servers.restore()) this.dirty = true;
+    if (this.dirty || !this.running) return;
+    const leftBehind = [...(await this.servers.workInFlight().catch((error: Error) => [`(the database could not be asked: ${error.message})`])), ...(await this.breakersNotClosed())];
+    if (leftBehind.length) this.dirty = true;
+  }
+
+  /** Breakers a scenario opened: per instance by design, so they outlive the scenario in the process. */
+  private async breakersNotClosed(): Promise<string[]> {
+    const answers = await Promise.all(this.running!.instances.map(async (instance) => {
+      const response = await fetch(`${instance.url}${API_BASE_PATH}/health/ready`).catch(() => undefined);
+      const body = (await response?.json().catch(() => undefined)) as { data?: { breakers?: Array<{ upstream: string; state: string }> } } | undefined;
+      if (!body?.data?.breakers) return [`instance ${instance.name} did not answer its readiness check`];
+      return body.data.breakers.filter((breaker) => breaker.state !== 'closed').map((breaker) => `instance ${instance.name}'s ${breaker.upstream} breaker is ${breaker.state}`);
+    }));
+    return answers.flat();
+  }
+}
