@@ -20,6 +20,8 @@ interface Instance extends GatewayInstance {
   process: GatewayProcess;
   /** Where its log stood when the scenario began. */
   logMark: number;
+  /** What it logged since the scenario began. */
+  logsOfScenario(): string;
 }
 
 /** The instances running now, and the configuration they were started with. */
@@ -78,13 +80,14 @@ export class ClusterTarget extends LoopbackTarget {
 
   /** Stops one instance mid-scenario, as an orchestrator would (SIGTERM): the load balancer sends nobody there any more. */
   async stopInstance(name: InstanceName): Promise<void> {
-    const instance = this.instance(name);
+    const instance = this.running?.instances.find((candidate) => candidate.name === name);
+    if (!instance) throw new Error(`instance ${name} is not running`);
     instance.up = false;
     this.dirty = true;
     await instance.process.stop();
   }
 
-  instance(name: InstanceName): Instance {
+  instance(name: InstanceName): Readonly<Instance> {
     const instance = this.running?.instances.find((candidate) => candidate.name === name);
     if (!instance) throw new Error(`instance ${name} is not running: the scenario has not used the gateway yet`);
     return instance;
@@ -101,7 +104,8 @@ export class ClusterTarget extends LoopbackTarget {
     this.dirty = false;
     const start = async (name: InstanceName): Promise<Instance> => {
       const process = await spawnGateway(this.main, { ...env, ...this.servers.environment, INSTANCE_NAME: name.toLowerCase() });
-      return { name, url: process.url, up: true, process, logMark: process.logMark() };
+      const instance: Instance = { name, url: process.url, up: true, process, logMark: process.logMark(), logsOfScenario: () => process.logs(instance.logMark) };
+      return instance;
     };
     const started = await Promise.allSettled(INSTANCE_NAMES.map(start));
     const instances = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
@@ -123,7 +127,7 @@ export class ClusterTarget extends LoopbackTarget {
     return {
       url: running.instances[0]!.url,
       instances: running.instances,
-      logs: () => running.instances.map((instance) => `--- instance ${instance.name}\n${instance.process.logs(instance.logMark)}`).join('\n'),
+      logs: () => running.instances.map((instance) => `--- instance ${instance.name}\n${instance.logsOfScenario()}`).join('\n'),
       // a restart within the scenario: the next start brings both back on the same database
       stop: () => this.stopInstances(),
       release: () => this.endScenario(),

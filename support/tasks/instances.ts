@@ -1,0 +1,81 @@
+import { startNotesWith } from '../notes';
+import { ClusterTarget, INSTANCE_NAMES, type InstanceName } from '../target/cluster';
+import type { MediaNestWorld } from '../world';
+import type { ReadinessView } from './readiness';
+import { LiveUpdates } from './live-updates';
+import { Readiness } from './readiness';
+import { SignIn } from './sign-in';
+
+/** What the load balancer was told by each instance: the readiness check's status and answer. */
+export type InstanceReadiness = Record<string, { status: number; readiness: ReadinessView & { redis?: 'up' | 'down' } }>;
+
+/** What the cluster's steps of one scenario tell each other (world.notes.instances). */
+export class InstanceNotes {
+  readiness: InstanceReadiness = {};
+}
+
+declare module '../notes' {
+  interface ScenarioNotes {
+    instances: InstanceNotes;
+  }
+}
+startNotesWith('instances', () => new InstanceNotes());
+
+/** The cluster's instances and the servers they share, as the @cluster scenarios handle them. */
+export const Instances = {
+  cluster(world: MediaNestWorld): ClusterTarget {
+    if (!(world.target instanceof ClusterTarget)) throw new Error(`instances are named only on the cluster target (npx cucumber-js -p cluster), not on the ${world.target.kind} one`);
+    return world.target;
+  },
+
+  /** From now on the load balancer sends everything the actor asks to this instance. */
+  use(world: MediaNestWorld, actor: string, instance: InstanceName): void {
+    Instances.cluster(world);
+    world.loadBalancer.pin(actor, instance);
+  },
+
+  /** Signs the person in, then sends everything they ask to this instance. */
+  async signInOn(world: MediaNestWorld, name: string, instance: InstanceName): Promise<void> {
+    await SignIn.as(world, name);
+    Instances.use(world, name, instance);
+  },
+
+  /** The portal opens its live connection again, through the load balancer, once the old one was closed. */
+  async reconnect(world: MediaNestWorld, name: string, topics: string[]): Promise<void> {
+    await world.live.latest(name).waitForClose();
+    await LiveUpdates.watch(world, name, topics);
+  },
+
+  /** Stops the instance as an orchestrator would, with the scenario's gateway running. */
+  async stop(world: MediaNestWorld, instance: InstanceName): Promise<void> {
+    await world.gateway();
+    await Instances.cluster(world).stopInstance(instance);
+  },
+
+  /** How many of these calls an instance received in this scenario, from its log. */
+  async received(world: MediaNestWorld, instance: InstanceName, call: { method: string; path: string }): Promise<number> {
+    await world.gateway();
+    const lines = Instances.cluster(world).instance(instance).logsOfScenario().split('\n');
+    return lines.filter((line) => line.includes('"msg":"incoming request"') && line.includes(`"method":"${call.method}","url":"${call.path}"`)).length;
+  },
+
+  /** Asks each instance in turn whether it is ready, as the load balancer's health check does. */
+  async askEachWhetherReady(world: MediaNestWorld): Promise<InstanceReadiness> {
+    await world.gateway();
+    for (const instance of INSTANCE_NAMES) {
+      Instances.use(world, 'the load balancer', instance);
+      world.notes.instances.readiness[instance] = await Readiness.check(world);
+    }
+    return world.notes.instances.readiness;
+  },
+
+  /** Takes a shared server down with the instances running; the target brings it back after the scenario. */
+  async takeDown(world: MediaNestWorld, server: 'PostgreSQL' | 'Redis'): Promise<void> {
+    await world.gateway();
+    await Instances.cluster(world).servers.pause(server);
+  },
+
+  async bringBack(world: MediaNestWorld, server: 'PostgreSQL' | 'Redis'): Promise<void> {
+    await Instances.cluster(world).servers.resume(server);
+  },
+};
