@@ -5,6 +5,8 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { postgresMissing } from '../support/servers/postgres-server';
+import { redisMissing } from '../support/servers/redis-server';
 
 interface Check {
   name: string;
@@ -13,6 +15,8 @@ interface Check {
   count?: (output: string) => { passed: number; failed: number } | undefined;
   /** Added to the environment of the check. */
   env?: Record<string, string>;
+  /** Why the check cannot run on this machine, in one line saying what to install; undefined when it can. */
+  missing?: () => string | undefined;
 }
 
 const LOGS = 'reports/npm-test';
@@ -41,6 +45,8 @@ const CHECKS: Check[] = [
   { name: 'check-fakes', command: [...tsNode, 'scripts/upstream-recordings/check-fakes.ts'] },
   { name: 'spawned smoke', command: [...cucumber, '-p', 'spawned', '--tags', '@smoke', '--format', 'summary'], count: cucumberCounts },
   { name: 'acceptance suite', command: [...cucumber, '-p', 'ci'], count: cucumberCounts },
+  // two gateway instances on a real PostgreSQL and Redis (support/target/cluster.ts): the @cluster scenarios only
+  { name: 'cluster', command: [...cucumber, '-p', 'cluster', '--tags', '@cluster', '--format', 'summary'], count: cucumberCounts, missing: () => postgresMissing() ?? redisMissing() },
   // a short fuzz: 20 generated requests per operation (the fuzz profile runs 100)
   { name: 'fuzz (short)', command: [...cucumber, '-p', 'fuzz', '--format', 'summary'], env: { FUZZ_RUNS: '20' }, count: cucumberCounts },
 ];
@@ -69,6 +75,11 @@ async function main(): Promise<void> {
   const started = performance.now();
   mkdirSync(LOGS, { recursive: true });
   for (const check of CHECKS) {
+    const missing = check.missing?.();
+    if (missing) {
+      process.stdout.write(`${check.name.padEnd(17)} ${'skipped'.padEnd(16)} ${missing}\n`);
+      continue;
+    }
     const checkStarted = performance.now();
     const { code, output } = await run(check);
     const log = `${LOGS}/${check.name.replace(/[^a-z0-9]+/gi, '-').replace(/-$/, '')}.log`;
