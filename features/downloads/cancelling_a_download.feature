@@ -20,7 +20,7 @@ Feature: Cancelling a download
     Then Bob is refused with DOWNLOAD_FINISHED
     And Bob's download is still completed
 
-  @fresh-gateway
+  @fresh-gateway @one-instance
   Scenario: a waiting download that is cancelled never starts
     Given the gateway runs one download at a time
     And Bob is signed in

@@ -8,7 +8,7 @@ Feature: Downloads wait their turn
   Contract details: the setting is `DOWNLOAD_CONCURRENCY` (2 by default).
 
 
-  @fresh-gateway
+  @fresh-gateway @one-instance
   Scenario: with two at a time, a third download waits for a free place
     Given the gateway runs two downloads at a time
     And Bob is signed in
@@ -17,7 +17,7 @@ Feature: Downloads wait their turn
     Then Bob's download waits in the queue
     And yt-dlp never ran for it
 
-  @fresh-gateway
+  @fresh-gateway @one-instance
   Scenario: the waiting download starts as soon as a place frees up
     Given the gateway runs two downloads at a time
     And Bob is signed in
@@ -27,7 +27,7 @@ Feature: Downloads wait their turn
     Then Bob's queued download completes
     And yt-dlp never ran more than 2 at once
 
-  @fresh-gateway
+  @fresh-gateway @one-instance
   Scenario: a restart fails the interrupted download and runs the waiting one
     Given the gateway keeps its data in a file and runs one download at a time
     And Bob is signed in

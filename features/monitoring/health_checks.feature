@@ -10,7 +10,7 @@ Feature: Health checks for the load balancer
     When the load balancer asks whether MediaNest is ready
     Then MediaNest says it is ready, with its database up
 
-  @fresh-gateway
+  @fresh-gateway @one-instance
   Scenario: a gateway whose Plex breaker is open is still ready
     Given Plex's breaker opened after Bob's 5 failed tries
     When the load balancer asks whether MediaNest is ready

@@ -92,6 +92,7 @@ Feature: Service health on the dashboard
 
   Rule: a look within a poll interval is answered from the last poll
 
+    @one-instance
     Scenario: a second look within the poll interval does not ask Uptime Kuma again
       Given Bob has seen every service up on the dashboard
       When Bob opens the service dashboard

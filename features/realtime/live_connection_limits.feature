@@ -50,6 +50,7 @@ Feature: Limits on live connections
 
   Rule: a person may keep 20 connections open
 
+    @one-instance
     Scenario: the 21st connection of one person is closed instead of greeted
       Given Bob has 20 live connections open
       When Bob's app opens another live connection with his token

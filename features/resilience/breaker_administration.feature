@@ -6,7 +6,7 @@ Feature: Admins watch and reset the circuit breakers
   Once an upstream is known to be fixed, an admin can close its breaker at once instead of waiting
   for the probe. Nobody else may do either.
 
-  @fresh-gateway
+  @fresh-gateway @one-instance
   Scenario: an admin sees which breaker is open, since when, and when it will probe
     Given Ada, an admin, is signed in
     And plex.tv's breaker opened after Bob's 5 failed tries
@@ -14,7 +14,7 @@ Feature: Admins watch and reset the circuit breakers
     Then she sees plex.tv's breaker open after 5 failures, probing 30 seconds after it opened
     And she sees every breaker but plex.tv's closed
 
-  @fresh-gateway
+  @fresh-gateway @one-instance
   Scenario: an admin closes an open breaker and calls go through again at once
     Given Ada, an admin, is signed in
     And plex.tv's breaker opened after Bob's 5 failed tries

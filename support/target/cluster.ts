@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { API_BASE_PATH } from '../api/medianest-api';
 import type { ScenarioClock } from '../clock';
+import type { FakeUpstream } from '../upstreams/fake-upstream';
 import { stopAtExit } from '../servers/stop-at-exit';
 import { LoopbackTransport } from '../upstreams/transports/loopback';
 import { UPSTREAM_NAMES } from '../upstreams/upstreams';
@@ -46,6 +47,8 @@ export class ClusterTarget extends LoopbackTarget {
   private scenarioBegan = false;
   /** The running instances hold something of the last scenario: start them again. */
   private dirty = false;
+  /** The scenario's fakes. */
+  private fakes: FakeUpstream[] = [];
   private readonly forgetAtExit = stopAtExit(() => this.running?.instances.forEach((instance) => instance.process.kill()));
 
   private constructor(
@@ -61,9 +64,10 @@ export class ClusterTarget extends LoopbackTarget {
     return new ClusterTarget(transport, compiledGatewayMain(), servers);
   }
 
-  override attach(...fakes: Parameters<LoopbackTarget['attach']>): Promise<void> {
+  override attach(fakes: FakeUpstream[]): Promise<void> {
     this.scenarioBegan = true;
-    return super.attach(...fakes);
+    this.fakes = fakes;
+    return super.attach(fakes);
   }
 
   async start(env: Record<string, string>, _clock: ScenarioClock): Promise<RunningGateway> {
@@ -138,17 +142,31 @@ export class ClusterTarget extends LoopbackTarget {
   private async endScenario(): Promise<void> {
     if (await this.servers.restore()) this.dirty = true;
     if (this.dirty || !this.running) return;
-    const leftBehind = [...(await this.servers.workInFlight().catch((error: Error) => [`(the database could not be asked: ${error.message})`])), ...(await this.breakersNotClosed())];
+    const leftBehind = [
+      ...(await this.servers.workInFlight().catch((error: Error) => [`(the database could not be asked: ${error.message})`])),
+      ...(await this.breakersTouched()),
+      ...this.pollsGoingOn(),
+    ];
     if (leftBehind.length) this.dirty = true;
   }
 
-  /** Breakers a scenario opened: per instance by design, so they outlive the scenario in the process. */
-  private async breakersNotClosed(): Promise<string[]> {
+  /**
+   * Uptime Kuma is polled by each instance on its own, for 10 minutes after someone looked at the
+   * dashboard, and each keeps what it last read: the next scenario would see those statuses, and
+   * its own Uptime Kuma would receive polls it did not cause.
+   */
+  private pollsGoingOn(): string[] {
+    const kuma = this.fakes.find((fake) => fake.name === 'uptime-kuma');
+    return kuma?.journal.entries.length ? ['Uptime Kuma was polled'] : [];
+  }
+
+  /** Breakers per instance by design: a failure counted, or a breaker opened, outlives the scenario in the process. */
+  private async breakersTouched(): Promise<string[]> {
     const answers = await Promise.all(this.running!.instances.map(async (instance) => {
       const response = await fetch(`${instance.url}${API_BASE_PATH}/health/ready`).catch(() => undefined);
-      const body = (await response?.json().catch(() => undefined)) as { data?: { breakers?: Array<{ upstream: string; state: string }> } } | undefined;
+      const body = (await response?.json().catch(() => undefined)) as { data?: { breakers?: Array<{ upstream: string; state: string; failures: number }> } } | undefined;
       if (!body?.data?.breakers) return [`instance ${instance.name} did not answer its readiness check`];
-      return body.data.breakers.filter((breaker) => breaker.state !== 'closed').map((breaker) => `instance ${instance.name}'s ${breaker.upstream} breaker is ${breaker.state}`);
+      return body.data.breakers.filter((breaker) => breaker.state !== 'closed' || breaker.failures > 0).map((breaker) => `instance ${instance.name}'s ${breaker.upstream} breaker is ${breaker.state} after ${breaker.failures} failures`);
     }));
     return answers.flat();
   }
