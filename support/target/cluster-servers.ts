@@ -5,6 +5,8 @@ import { startRedis, type RedisServer } from '../servers/redis-server';
 
 /** The migrations' own bookkeeping survives a reset: the schema stays migrated. */
 const KEPT_TABLES = /migrations/;
+/** PostgreSQL's SQLSTATE for a table that does not exist. */
+const UNDEFINED_TABLE = '42P01';
 /** How long the suite waits for PostgreSQL or Redis before a reset fails (both are on loopback). */
 const CONNECT_TIMEOUT_MS = 2_000;
 
@@ -34,6 +36,11 @@ export class ClusterServers {
     return new ClusterServers(postgres, redis, sql, keys);
   }
 
+  /** The servers' ports: PostgreSQL's, then Redis's. */
+  get ports(): number[] {
+    return [this.postgres.port, this.redis.port];
+  }
+
   /** What the instances are told: DATABASE_URL and REDIS_URL. */
   get environment(): Record<string, string> {
     return { DATABASE_URL: this.postgres.url, REDIS_URL: this.redis.url };
@@ -53,11 +60,17 @@ export class ClusterServers {
 
   /** What the gateway is still doing for a scenario that ended: downloads that have not finished, requests Overseerr has not answered. */
   async workInFlight(): Promise<string[]> {
-    const { rows } = await this.sql.query<{ what: string }>(
-      `SELECT 'download ' || id || ' ' || status AS what FROM downloads WHERE status IN ('queued', 'downloading')
-       UNION ALL SELECT 'media request ' || id || ' ' || status FROM media_requests WHERE status = 'creating'`,
-    );
-    return rows.map((row) => row.what);
+    try {
+      const { rows } = await this.sql.query<{ what: string }>(
+        `SELECT 'download ' || id || ' ' || status AS what FROM downloads WHERE status IN ('queued', 'downloading')
+         UNION ALL SELECT 'media request ' || id || ' ' || status FROM media_requests WHERE status = 'creating'`,
+      );
+      return rows.map((row) => row.what);
+    } catch (error) {
+      // no such table: the instances keep nothing in this database, so nothing of theirs is in flight
+      if ((error as { code?: string }).code === UNDEFINED_TABLE) return [];
+      throw error;
+    }
   }
 
   async pause(server: 'PostgreSQL' | 'Redis'): Promise<void> {

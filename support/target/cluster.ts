@@ -49,7 +49,10 @@ export class ClusterTarget extends LoopbackTarget {
   private dirty = false;
   /** The scenario's fakes. */
   private fakes: FakeUpstream[] = [];
-  private readonly forgetAtExit = stopAtExit(() => this.running?.instances.forEach((instance) => instance.process.kill()));
+  private readonly forgetAtExit = stopAtExit(() => {
+    this.running?.instances.forEach((instance) => instance.process.kill());
+    rmSync(this.workDir, { recursive: true, force: true });
+  });
 
   private constructor(
     transport: LoopbackTransport,
