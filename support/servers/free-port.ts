@@ -15,3 +15,21 @@ export function freePort(): Promise<number> {
     });
   });
 }
+
+const ATTEMPTS = 3;
+const PORT_TAKEN = /Address already in use|EADDRINUSE/;
+
+/**
+ * Starts a server on a free port, and on another one if some other process took the port between
+ * the probe and the server's bind (the server says so: "Address already in use"); any other
+ * failure is the caller's.
+ */
+export async function onFreePort<T>(start: (port: number) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start(await freePort());
+    } catch (error) {
+      if (attempt === ATTEMPTS || !PORT_TAKEN.test((error as Error).message)) throw error;
+    }
+  }
+}

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './free-port';
+import { onFreePort } from './free-port';
 import { ServerProcess } from './server-process';
 import { stopAtExit } from './stop-at-exit';
 
@@ -41,16 +41,18 @@ export async function startPostgres(): Promise<PostgresServer> {
   const data = join(folder, 'data');
   const asServer = { ...(account ?? {}), env: { ...process.env, LC_ALL: 'C' } };
   execFileSync(join(bin, 'initdb'), ['-D', data, '-U', USER, '--auth=trust', '--encoding=UTF8', '--no-sync'], { ...asServer, stdio: 'ignore' });
-  const port = await freePort();
-  const server = new ServerProcess(
-    'PostgreSQL',
-    join(bin, 'postgres'),
-    // a throwaway database: durability settings off, sockets only in its own folder and on loopback
-    ['-D', data, '-p', String(port), '-k', folder, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
-    asServer,
-    /database system is ready to accept connections/,
-  );
-  await server.start();
+  const { port, server } = await onFreePort(async (port) => {
+    const server = new ServerProcess(
+      'PostgreSQL',
+      join(bin, 'postgres'),
+      // a throwaway database: durability settings off, sockets only in its own folder and on loopback
+      ['-D', data, '-p', String(port), '-k', folder, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+      asServer,
+      /database system is ready to accept connections/,
+    );
+    await server.start();
+    return { port, server };
+  });
   execFileSync(join(bin, 'createdb'), ['-h', '127.0.0.1', '-p', String(port), '-U', USER, DATABASE], { ...asServer, stdio: 'ignore' });
   const forget = stopAtExit(() => {
     server.kill();

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort } from './free-port';
+import { onFreePort } from './free-port';
 import { ServerProcess } from './server-process';
 import { stopAtExit } from './stop-at-exit';
 
@@ -25,15 +25,17 @@ export function redisMissing(): string | undefined {
 export async function startRedis(): Promise<RedisServer> {
   const program = redisServerProgram();
   if (!program) throw new Error(INSTALL);
-  const port = await freePort();
-  const server = new ServerProcess(
-    'Redis',
-    program,
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--loglevel', 'notice'],
-    {},
-    /Ready to accept connections/,
-  );
-  await server.start();
+  const { port, server } = await onFreePort(async (port) => {
+    const server = new ServerProcess(
+      'Redis',
+      program,
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--loglevel', 'notice'],
+      {},
+      /Ready to accept connections/,
+    );
+    await server.start();
+    return { port, server };
+  });
   const forget = stopAtExit(() => server.kill());
   return {
     url: `redis://127.0.0.1:${port}`,
