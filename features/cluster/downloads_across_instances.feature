@@ -20,3 +20,11 @@ Feature: A download followed from any instance
     When Bob uses instance B
     And Bob reconnects with the last event he saw
     Then Bob has seen every event of the download exactly once, in order
+
+  Scenario: a download cancelled through instance B stops yt-dlp running under instance A
+    Given Bob is signed in and uses instance A
+    And Bob is downloading a video that stalls
+    When Bob uses instance B
+    And Bob cancels the download
+    Then Bob's download is cancelled
+    And yt-dlp was asked to stop

@@ -17,7 +17,7 @@ export interface ConnectOptions {
   cookies?: Record<string, string>;
   /** The page a browser says the connection comes from. */
   origin?: string;
-  /** The connection comes from the portal the gateway itself serves: its Origin is the gateway's own address. */
+  /** The connection comes from the portal the gateway itself serves: its Origin is the gateway's own address (unless `origin` says otherwise). */
   sameOrigin?: boolean;
   /** False makes a dead peer: pings from the gateway go unanswered. */
   answersPings?: boolean;
@@ -149,7 +149,7 @@ export class LiveConnections {
 
   async open(owner: string, { sameOrigin, ...options }: ConnectOptions = {}): Promise<LiveConnection> {
     const url = new URL('/api/v1/ws', await this.gatewayUrl(owner));
-    const origin = sameOrigin ? url.origin : options.origin;
+    const origin = options.origin ?? (sameOrigin ? url.origin : undefined);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
     const connection = await LiveConnection.open(url.toString(), owner, { ...options, origin }, this.now);
     this.all.push(connection);

@@ -7,6 +7,7 @@ import type { FakeUpstream } from '../upstreams/fake-upstream';
 import { stopAtExit } from '../servers/stop-at-exit';
 import { LoopbackTransport } from '../upstreams/transports/loopback';
 import { UPSTREAM_NAMES } from '../upstreams/upstreams';
+import { YtDlpJournal } from '../upstreams/yt-dlp/journal';
 import { ClusterServers } from './cluster-servers';
 import { compiledGatewayMain } from './compiled-gateway';
 import { spawnGateway, type GatewayProcess } from './gateway-process';
@@ -28,6 +29,8 @@ interface Instance extends GatewayInstance {
 /** The instances running now, and the configuration they were started with. */
 interface Running {
   configuration: string;
+  /** Where the fake yt-dlp the instances run keeps its journal. */
+  ytDlpJournal?: string;
   instances: Instance[];
 }
 
@@ -76,7 +79,7 @@ export class ClusterTarget extends LoopbackTarget {
   async start(env: Record<string, string>, _clock: ScenarioClock): Promise<RunningGateway> {
     const configuration = JSON.stringify(Object.entries(env).sort(([a], [b]) => a.localeCompare(b)));
     if (this.running && (this.dirty || this.running.configuration !== configuration)) await this.stopInstances();
-    this.running ??= { configuration, instances: await this.startInstances(env) };
+    this.running ??= { configuration, ytDlpJournal: env.FAKE_YTDLP_JOURNAL, instances: await this.startInstances(env) };
     if (this.scenarioBegan) {
       this.scenarioBegan = false;
       await this.servers.reset();
@@ -149,6 +152,7 @@ export class ClusterTarget extends LoopbackTarget {
       ...(await this.servers.workInFlight().catch((error: Error) => [`(the database could not be asked: ${error.message})`])),
       ...(await this.breakersTouched()),
       ...this.pollsGoingOn(),
+      ...this.ytDlpStillRunning(),
     ];
     if (leftBehind.length) this.dirty = true;
   }
@@ -163,6 +167,13 @@ export class ClusterTarget extends LoopbackTarget {
     return kuma?.journal.entries.length ? ['Uptime Kuma was polled'] : [];
   }
 
+  /** A yt-dlp an instance still runs, whatever the database says of its download (one cancelled through another instance, say). */
+  private ytDlpStillRunning(): string[] {
+    const journal = this.running?.ytDlpJournal;
+    if (!journal) return [];
+    return new YtDlpJournal(journal).unfinished().filter((run) => isAlive(run.pid)).map((run) => `yt-dlp ${run.pid} is still running`);
+  }
+
   /** Breakers per instance by design: a failure counted, or a breaker opened, outlives the scenario in the process. */
   private async breakersTouched(): Promise<string[]> {
     const answers = await Promise.all(this.running!.instances.map(async (instance) => {
@@ -172,5 +183,14 @@ export class ClusterTarget extends LoopbackTarget {
       return body.data.breakers.filter((breaker) => breaker.state !== 'closed' || breaker.failures > 0).map((breaker) => `instance ${instance.name}'s ${breaker.upstream} breaker is ${breaker.state} after ${breaker.failures} failures`);
     }));
     return answers.flat();
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
   }
 }
