@@ -144,17 +144,23 @@ export class ClusterTarget extends LoopbackTarget {
     };
   }
 
-  /** After a scenario: whatever it left in the instances makes the next scenario start them afresh. */
+  /**
+   * After a scenario: instances holding anything of it are stopped now, before the scenario's
+   * folder is emptied under a yt-dlp they may still run, and the next scenario starts new ones.
+   */
   private async endScenario(): Promise<void> {
     if (await this.servers.restore()) this.dirty = true;
-    if (this.dirty || !this.running) return;
-    const leftBehind = [
-      ...(await this.servers.workInFlight().catch((error: Error) => [`(the database could not be asked: ${error.message})`])),
-      ...(await this.breakersTouched()),
-      ...this.pollsGoingOn(),
-      ...this.ytDlpStillRunning(),
-    ];
-    if (leftBehind.length) this.dirty = true;
+    if (!this.running) return;
+    if (!this.dirty) {
+      const leftBehind = [
+        ...(await this.servers.workInFlight().catch((error: Error) => [`(the database could not be asked: ${error.message})`])),
+        ...(await this.breakersTouched()),
+        ...this.pollsGoingOn(),
+        ...this.ytDlpStillRunning(),
+      ];
+      this.dirty = leftBehind.length > 0;
+    }
+    if (this.dirty) await this.stopInstances();
   }
 
   /**
