@@ -7,7 +7,7 @@ import { MediaRequestRepository } from './media-requests/repository';
 import { GatewayEvents } from './realtime/events';
 import { BreakerRegistry } from './resilience/breakers';
 import type { UpstreamName } from './resilience/upstream-failure';
-import type { Db } from './store/database';
+import type { Database } from './store/sql';
 import { SignInRepository } from './store/sign-in';
 import { UserRepository } from './store/users';
 import { OverseerrApi } from './upstreams/overseerr';
@@ -32,7 +32,7 @@ export const UPSTREAM_TIMEOUT_MS: Record<UpstreamName, number> = {
 export interface GatewayServices {
   config: GatewayConfig;
   clock: Clock;
-  db: Db;
+  db: Database;
   users: UserRepository;
   signIns: SignInRepository;
   mediaRequests: MediaRequestRepository;
@@ -47,7 +47,7 @@ export interface GatewayServices {
   uptimeKuma: UptimeKumaApi;
 }
 
-export function createServices(config: GatewayConfig, clock: Clock, db: Db): GatewayServices {
+export async function createServices(config: GatewayConfig, clock: Clock, db: Database): Promise<GatewayServices> {
   const signIns = new SignInRepository(db);
   const breakers = new BreakerRegistry(clock);
   const upstream = (name: UpstreamName, baseUrl: string | undefined) =>
@@ -70,23 +70,20 @@ export function createServices(config: GatewayConfig, clock: Clock, db: Db): Gat
     breakers,
     events: new GatewayEvents(),
     upstreams,
-    plexTv: new PlexTvApi(upstreams['plex-tv'], plexClientId(config, signIns)),
+    plexTv: new PlexTvApi(upstreams['plex-tv'], await plexClientId(config, signIns)),
     plexServer: new PlexServerApi(upstreams['plex-server']),
     overseerr: new OverseerrApi(upstreams.overseerr, config.overseerrApiKey),
     uptimeKuma: new UptimeKumaApi(upstreams['uptime-kuma'], config.uptimeKumaSlug),
   };
 }
 
-/** What the last run left unfinished, settled before the gateway answers anyone. */
-export function settleLastRun(services: GatewayServices): void {
+/** What this instance's last run left unfinished, settled before the gateway answers anyone. */
+export async function settleLastRun(services: GatewayServices): Promise<void> {
   // a request reserved while Overseerr was being asked: whether Overseerr holds it is unknown
-  services.mediaRequests.failInterrupted(services.clock.now());
+  await services.mediaRequests.failInterrupted(services.config.instanceName, services.clock.now());
 }
 
 /** This install's identifier at plex.tv: configured, or generated once and kept in the database. */
-function plexClientId(config: GatewayConfig, signIns: SignInRepository): string {
-  if (config.plexClientId) return config.plexClientId;
-  let id = signIns.setting('plex_client_id');
-  if (!id) signIns.saveSetting('plex_client_id', (id = `medianest-${randomUUID()}`));
-  return id;
+async function plexClientId(config: GatewayConfig, signIns: SignInRepository): Promise<string> {
+  return config.plexClientId ?? (await signIns.settingOrSave('plex_client_id', `medianest-${randomUUID()}`));
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { arrayOf, boolean, enumOf, envelope, integer, object } from '../http/envelope';
 import { breakerSchema } from '../resilience/routes';
 import type { GatewayServices } from '../services';
-import { isReachable } from '../store/database';
+import { isReachable } from '../store/sql';
 
 const liveReply = envelope(object({ status: enumOf('ok'), uptimeSeconds: integer }));
 const readyReply = envelope(object({ ready: boolean, database: enumOf('up', 'down'), breakers: arrayOf(breakerSchema) }));
@@ -22,7 +22,7 @@ export async function healthRoutes(app: FastifyInstance, { services }: { service
     config: open,
     schema: { operationId: 'getReadiness', summary: 'Readiness: the database answers', tags: ['health'], response: { 200: readyReply, 503: { ...readyReply, description: 'Not ready: the database does not answer' } } },
   }, async (_request, reply) => {
-    const ready = isReachable(services.db);
+    const ready = await isReachable(services.db);
     return reply.code(ready ? 200 : 503).send({
       success: ready,
       data: { ready, database: ready ? 'up' : 'down', breakers: services.breakers.states() },

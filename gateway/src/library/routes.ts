@@ -37,8 +37,8 @@ export async function libraryRoutes(app: FastifyInstance, { services }: { servic
   const stopListening = onLibraryChanged(events, () => cache.invalidateAll());
   app.addHook('onClose', async () => stopListening());
 
-  const plexToken = (user: User) => {
-    const sealed = users.encryptedPlexToken(user.id);
+  const plexToken = async (user: User) => {
+    const sealed = await users.encryptedPlexToken(user.id);
     if (!sealed) throw new ApiError('PLEX_TOKEN_INVALID', 'Sign in with Plex again');
     return cipher.decrypt(sealed);
   };
@@ -52,7 +52,7 @@ export async function libraryRoutes(app: FastifyInstance, { services }: { servic
     const { user } = caller(request);
     const key = `${user.id} ${request.routeOptions.url} ${JSON.stringify(request.params)} ${JSON.stringify(request.query)}`;
     const found = cache.lookup<Kept>(key);
-    if (!('fresh' in found)) return fetchOrFallBack(reply, key, () => read(plexToken(user)));
+    if (!('fresh' in found)) return fetchOrFallBack(reply, key, () => plexToken(user).then(read));
     const kept = found.fresh;
     kept.body ??= reply.serialize(ok(kept.answer.data, kept.answer.meta));
     reply.header('cache-status', `medianest; hit; ttl=${found.ttlSeconds}`).type(JSON_TYPE).send(kept.body);
@@ -123,7 +123,7 @@ export async function libraryRoutes(app: FastifyInstance, { services }: { servic
     config: { access: 'admin', refusals: PLEX_KEYED },
     schema: { operationId: 'refreshLibrary', summary: 'Ask Plex to rescan a library', tags: ['admin'], params: libraryParams, response: { 202: refreshReply } },
   }, async (request, reply) => {
-    await plex.refresh(plexToken(caller(request).user), request.params.key, request.id);
+    await plex.refresh(await plexToken(caller(request).user), request.params.key, request.id);
     announceLibraryChanged(events, `an admin asked Plex to rescan library ${request.params.key}`, clock.now());
     return reply.code(202).send(ok({ key: request.params.key, refreshing: true }));
   });
