@@ -54,6 +54,17 @@ Feature: Requesting films and series
       When Bob requests "Severance"
       Then Bob's request for "Severance" waits for an admin, for seasons 1 and 2
 
+    @fresh-gateway
+    Scenario: seasons asked for out of order are listed in order
+      When Bob requests seasons 10 and 2 of "Doctor Who"
+      Then Bob's request for "Doctor Who" waits for an admin, for seasons 2 and 10
+
+    @fresh-gateway
+    Scenario: a series already in Plex has no season left to request
+      When Bob requests "Breaking Bad"
+      Then Bob is refused with ALREADY_REQUESTED, told that "every season asked for is already requested or available"
+      And Overseerr holds no request for "Breaking Bad"
+
   Rule: only people with an Overseerr account can request
 
     Scenario: someone without an Overseerr account is told so and nothing is kept

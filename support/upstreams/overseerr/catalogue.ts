@@ -81,6 +81,7 @@ export function seedCatalogue(): CatalogueTitle[] {
     series(95396, 'Severance', '2022-02-17', 371980, 2, 'Office workers have their work memories surgically divided.'),
     series(63639, 'The Expanse', '2015-12-14', 280619, 6, 'A detective and a ship captain uncover a conspiracy.'),
     series(83867, 'Andor', '2022-09-21', 393189, 2, 'A thief becomes a rebel in the years before the Rebellion.'),
+    series(57243, 'Doctor Who', '2005-03-26', 78804, 13, 'A time-travelling alien explores the universe in a police box.'),
     ...starTrek(),
     movie(348, 'Alien', '1979-05-25', 'The crew of a commercial spaceship meets a deadly life form.', true),
     movie(949, 'Heat', '1995-12-15', 'A detective hunts a crew of professional thieves.', true),
