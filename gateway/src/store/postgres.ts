@@ -55,6 +55,9 @@ class PostgresSql implements Sql {
       throw new DatabaseUnavailable(error);
     }
     let broken: Error | undefined;
+    // a connection dropped between two statements is reported here, then by the next statement: it must not end the process
+    const dropped = (error: Error) => (broken = error);
+    client.on('error', dropped);
     try {
       const tx = new PostgresSql(client, true);
       await tx.query('BEGIN');
@@ -65,6 +68,7 @@ class PostgresSql implements Sql {
       await client.query('ROLLBACK').catch((failure: Error) => (broken = failure));
       throw error;
     } finally {
+      client.off('error', dropped);
       client.release(broken);
     }
   }
