@@ -16,12 +16,16 @@ Feature: Requesting films and series
 
   Rule: a search says what can still be requested
 
-    Scenario: a search finds films with their year and availability
+    Scenario: a search finds films with their year and availability, and leaves out their collection
       When Bob searches for "dune"
       Then he finds these titles:
         | title          | kind | year | availability  | poster |
         | Dune           | film | 2021 | not requested | yes    |
         | Dune: Part Two | film | 2024 | not requested | yes    |
+
+    Scenario: a search for a director finds no titles: people cannot be requested
+      When Bob searches for "villeneuve"
+      Then he finds no titles
 
     Scenario: a series already in Plex shows as available
       When Bob searches for "breaking"
