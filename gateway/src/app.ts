@@ -90,7 +90,8 @@ export async function buildGateway(config: GatewayConfig, deps: GatewayDeps = {}
   });
   await app.register(cookie);
   await app.register(swagger, { openapi: openApiOptions(API_PREFIX) });
-  await installRateLimits(app, config.rateLimits);
+  await services.redis?.connect(app.log);
+  await installRateLimits(app, config.rateLimits, services.redis);
   app.addHook('onRequest', (request, _reply, done) => {
     const verifying = identify(services, request);
     if (verifying) verifying.then(() => done(), done);
@@ -136,6 +137,7 @@ export async function buildGateway(config: GatewayConfig, deps: GatewayDeps = {}
     services,
     close: async () => {
       await app.close();
+      await services.redis?.close();
       db.close();
     },
   };

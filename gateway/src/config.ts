@@ -34,6 +34,8 @@ export interface GatewayConfig {
   downloadQuotaPerHour: number;
   logLevel: string;
   nodeEnv: string;
+  /** Redis shared by the instances serving together (rate limits, library cache, live updates); none: this instance alone. */
+  redisUrl?: string;
   /** Things worth saying at start-up, such as a secret generated for this process only. */
   warnings: string[];
 }
@@ -92,6 +94,7 @@ export function readConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     downloadQuotaPerHour: read.integer('DOWNLOAD_QUOTA_PER_HOUR', 5, 1, 1_000_000),
     logLevel: read.oneOf('LOG_LEVEL', 'info', LOG_LEVELS),
     nodeEnv,
+    redisUrl: read.redisUrl('REDIS_URL'),
     warnings,
   };
 }
@@ -120,6 +123,12 @@ function reader(env: NodeJS.ProcessEnv) {
       }
       if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(name, `must be an http(s) URL, got "${raw}"`);
       return raw.replace(/\/+$/, '');
+    },
+    redisUrl(name: string): string | undefined {
+      const raw = optional(name);
+      if (raw === undefined) return undefined;
+      if (!URL.canParse(raw) || !['redis:', 'rediss:'].includes(new URL(raw).protocol)) throw new ConfigError(name, `must be a redis:// or rediss:// URL, got "${raw}"`);
+      return raw;
     },
     list: (name: string) => (optional(name) ?? '').split(',').map((item) => item.trim()).filter(Boolean),
     pairs(name: string, fallback: string): Record<string, string> {

@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events';
 import type { Clock } from '../clock';
 import type { GatewayEvents } from '../realtime/events';
 import type { Db } from '../store/database';
@@ -27,8 +26,6 @@ export function isTerminal(event: StreamEvent): boolean {
  * on the gateway's bus for the WebSocket.
  */
 export class DownloadEvents {
-  private readonly live = new EventEmitter().setMaxListeners(0);
-
   constructor(
     private readonly db: Db,
     private readonly bus: GatewayEvents,
@@ -60,9 +57,7 @@ export class DownloadEvents {
 
   /** Calls `listener` with each new event of the download; returns the way to stop. */
   listen(downloadId: number, listener: (event: StreamEvent) => void): () => void {
-    const name = `download:${downloadId}`;
-    this.live.on(name, listener);
-    return () => this.live.off(name, listener);
+    return this.bus.onStreamed(`download:${downloadId}`, listener); // through the bus: also what other instances append
   }
 
   private append(downloadId: number, type: StreamEvent['type'], data: Record<string, unknown>): void {
@@ -71,6 +66,6 @@ export class DownloadEvents {
       this.db.prepare('INSERT INTO download_events (download_id, seq, type, data, created_at) VALUES (?, ?, ?, ?, ?)').run(downloadId, next, type, JSON.stringify(data), this.clock.now());
       return next;
     })();
-    this.live.emit(`download:${downloadId}`, { id, type, data } satisfies StreamEvent);
+    this.bus.streamed(`download:${downloadId}`, { id, type, data } satisfies StreamEvent);
   }
 }
