@@ -155,12 +155,13 @@ describe('two gateway instances sharing one Redis', { skip: redisMissing() ?? fa
     assert.equal(plex.reads, 2);
   });
 
-  it('delivers an event published on A once on B and once on A', BOUNDED, async () => {
+  it("delivers an event published on A once on B and once on A, and keeps A's service statuses on A", BOUNDED, async () => {
     const [a, b] = await instances();
     const onA = collect(a);
     const onB = collect(b);
     a.services.events.publish(event('request.created'));
     assert.deepEqual(onA.map((seen) => seen.type), ['request.created'], 'delivered on A at once, before Redis is asked');
+    a.services.events.publish({ topic: 'services', type: 'service.status', data: { service: 'plex', status: 'down' }, audience: { everyone: true } });
     // Redis keeps each publisher's order, and one order for the channel: once B has A's next event,
     // B has had every copy of the first; once A has B's answer to it, A has had its own two back.
     const reachedB = nextEvent(b, 'request.approved');
@@ -170,7 +171,7 @@ describe('two gateway instances sharing one Redis', { skip: redisMissing() ?? fa
     b.services.events.publish(event('request.declined'));
     await reachedA;
     const order = ['request.created', 'request.approved', 'request.declined'];
-    assert.deepEqual(onA.map((seen) => seen.type), order);
+    assert.deepEqual(onA.map((seen) => seen.type), [order[0], 'service.status', ...order.slice(1)]);
     assert.deepEqual(onB.map((seen) => seen.type), order);
     assert.deepEqual(onB[0], event('request.created'));
   });
