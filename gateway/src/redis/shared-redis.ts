@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import Redis, { type RedisOptions } from 'ioredis';
+import type { Redis, RedisOptions } from 'ioredis';
 
 /**
  * What happens while Redis does not answer (the gateway keeps serving, each instance on its own):
@@ -48,6 +48,8 @@ export class SharedRedis {
   private up = false;
 
   constructor(url: string) {
+    // loaded here, not at the top: a gateway without Redis (each spawned scenario's) skips its ~40 ms
+    const { Redis } = require('ioredis') as typeof import('ioredis');
     this.client = new Redis(url, { ...OPTIONS, connectionName: `medianest-${this.instanceId}` });
     this.subscriber = new Redis(url, { ...OPTIONS, autoResubscribe: false, connectionName: `medianest-${this.instanceId}-events` });
     this.subscriber.on('ready', () => (this.subscribing = this.subscribe()));
