@@ -5,7 +5,7 @@ import type { GatewayServices } from '../services';
 import { isReachable } from '../store/database';
 
 const liveReply = envelope(object({ status: enumOf('ok'), uptimeSeconds: integer }));
-const readyReply = envelope(object({ ready: boolean, database: enumOf('up', 'down'), redis: enumOf('up', 'down'), breakers: arrayOf(breakerSchema) }, ['ready', 'database', 'breakers']));
+const readyReply = envelope(object({ ready: boolean, database: enumOf('up', 'down'), redis: { ...enumOf('up', 'down'), description: 'Only with REDIS_URL: whether Redis answers; reported, but instances without it keep serving' }, breakers: arrayOf(breakerSchema) }, ['ready', 'database', 'breakers']));
 
 /** Liveness and readiness: public, never rate limited. */
 export async function healthRoutes(app: FastifyInstance, { services }: { services: GatewayServices }) {
