@@ -72,3 +72,22 @@ Feature: Asking twice
       When Cleo requests "Arrival" with the idempotency key "shared-key"
       Then Cleo's request for "Arrival" waits for an admin
       And Overseerr was asked to create 2 requests
+
+    Scenario: the same request with its fields in another order gets the first answer
+      Given Bob has requested seasons 1 and 2 of "Severance" with the idempotency key "bob-severance"
+      When Bob requests seasons 1 and 2 of "Severance" again with the idempotency key "bob-severance", its fields in another order
+      Then Bob gets the first answer again
+      And Overseerr was asked to create 1 request
+
+    @embedded-only
+    Scenario: a request sent again while Overseerr is still making the first is refused
+      When Bob requests "Dune" with the idempotency key "bob-dune", and again while Overseerr is still making the first
+      Then one is accepted and the other is refused with ALREADY_REQUESTED
+      And Overseerr was asked to create 1 request
+      And Bob has 1 request, for "Dune"
+
+    Scenario: a key whose request failed at Overseerr can be used again
+      Given Bob's request for "Dune" with the idempotency key "bob-dune" failed at Overseerr
+      When Bob requests "Dune" again with the idempotency key "bob-dune"
+      Then Bob's request for "Dune" waits for an admin
+      And Overseerr was asked to create 2 requests

@@ -19,6 +19,19 @@ Feature: Approving, declining and withdrawing requests
       Then Bob sees his request for "Arrival" as declined, because "We already own the Blu-ray"
       And Overseerr holds Bob's request for "Arrival" as declined
 
+    Scenario: an admin may decline without giving a reason
+      Given Bob has requested "Arrival"
+      When Ada declines Bob's request for "Arrival" without a reason
+      Then Bob sees his request for "Arrival" as declined, with no reason given
+      And Overseerr holds Bob's request for "Arrival" as declined
+
+    Scenario: a request Overseerr no longer holds cannot be approved
+      Given Bob has requested "Arrival"
+      And an admin has deleted the request for "Arrival" in Overseerr itself
+      When Ada approves Bob's request for "Arrival"
+      Then Ada is refused with NOT_FOUND
+      And Bob's request for "Arrival" waits for an admin
+
     Scenario: a request already declined cannot be approved
       Given Bob has requested "Arrival"
       And Ada has declined Bob's request for "Arrival"

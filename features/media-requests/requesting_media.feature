@@ -16,12 +16,16 @@ Feature: Requesting films and series
 
   Rule: a search says what can still be requested
 
-    Scenario: a search finds films with their year and availability
+    Scenario: a search finds films with their year and availability, and leaves out their collection
       When Bob searches for "dune"
       Then he finds these titles:
         | title          | kind | year | availability  | poster |
         | Dune           | film | 2021 | not requested | yes    |
         | Dune: Part Two | film | 2024 | not requested | yes    |
+
+    Scenario: a search for a director finds no titles: people cannot be requested
+      When Bob searches for "villeneuve"
+      Then he finds no titles
 
     Scenario: a series already in Plex shows as available
       When Bob searches for "breaking"
@@ -53,6 +57,17 @@ Feature: Requesting films and series
     Scenario: a series requested without seasons is requested in full
       When Bob requests "Severance"
       Then Bob's request for "Severance" waits for an admin, for seasons 1 and 2
+
+    @fresh-gateway
+    Scenario: seasons asked for out of order are listed in order
+      When Bob requests seasons 10 and 2 of "Doctor Who"
+      Then Bob's request for "Doctor Who" waits for an admin, for seasons 2 and 10
+
+    @fresh-gateway
+    Scenario: a series already in Plex has no season left to request
+      When Bob requests "Breaking Bad"
+      Then Bob is refused with ALREADY_REQUESTED, told that "every season asked for is already requested or available"
+      And Overseerr holds no request for "Breaking Bad"
 
   Rule: only people with an Overseerr account can request
 

@@ -68,3 +68,21 @@ Feature: Staying consistent with Overseerr when it fails
       When Dan requests "Dune"
       Then Dan's request for "Dune" waits for an admin
       And Overseerr was asked to create 1 request
+
+    Scenario Outline: a request made in Overseerr itself is linked as it stands there: <status>
+      Given Dan has asked for "Dune" in Overseerr itself, <where it stands>
+      When Dan requests "Dune"
+      Then Dan's request for "Dune" is linked to the one Overseerr made, as <status>
+      And Overseerr was not asked to create a request
+
+      Examples:
+        | where it stands                       | status    |
+        | where an admin has approved it        | approved  |
+        | where it has since become available   | available |
+
+    @embedded-only
+    Scenario: removing a request Overseerr never answered leaves Overseerr alone
+      Given Bob's request for "Dune" timed out after Overseerr made it
+      When Ada removes Bob's request for "Dune"
+      Then Bob no longer has a request for "Dune"
+      And Overseerr was not asked to delete a request

@@ -25,3 +25,20 @@ When('{persona} requests {string}( again) with the idempotency key {string}', as
 Then('{persona} gets the first answer again', function (this: MediaNestWorld, name: string) {
   expect(MediaRequests.replayed(this, name), `${name}'s latest answer`).to.deep.equal({ status: 201, sameBodyAsFirst: true, saysItIsAReplay: true });
 });
+
+Given('{persona} has requested seasons {int} and {int} of {string} with the idempotency key {string}', async function (this: MediaNestWorld, name: string, first: number, second: number, title: string, key: string) {
+  expect(await RequestMedia.withKey(this, name, title, key, { seasons: [first, second] })).to.be.answered(201);
+});
+
+When('{persona} requests seasons {int} and {int} of {string} again with the idempotency key {string}, its fields in another order', async function (this: MediaNestWorld, name: string, first: number, second: number, title: string, key: string) {
+  await RequestMedia.withKey(this, name, title, key, { seasons: [first, second], reordered: true });
+});
+
+When('{persona} requests {string} with the idempotency key {string}, and again while Overseerr is still making the first', async function (this: MediaNestWorld, name: string, title: string, key: string) {
+  await RequestMedia.againWhileOverseerrWorks(this, name, title, key);
+});
+
+Given('{persona}\'s request for {string} with the idempotency key {string} failed at Overseerr', async function (this: MediaNestWorld, name: string, title: string, key: string) {
+  this.upstreams.overseerr.failsCreating({ kind: 'status', status: 500 });
+  expect(await RequestMedia.withKey(this, name, title, key)).to.be.refusedWith('UPSTREAM_ERROR');
+});

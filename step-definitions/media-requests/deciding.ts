@@ -1,6 +1,7 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import { expect } from '../../support/checks/chai';
 import { MediaRequests } from '../../support/checks/media-requests';
+import { OverseerrItself } from '../../support/tasks/overseerr-itself';
 import { RequestMedia } from '../../support/tasks/request-media';
 import type { MediaNestWorld } from '../../support/world';
 
@@ -50,4 +51,16 @@ Then('Overseerr holds {int} request(s) for {string}', function (this: MediaNestW
 
 Then('Overseerr holds no request for {string}', function (this: MediaNestWorld, title: string) {
   expect(MediaRequests.inOverseerr(this, title), `the requests Overseerr holds for "${title}"`).to.deep.equal([]);
+});
+
+Given('an admin has deleted the request for {string} in Overseerr itself', function (this: MediaNestWorld, title: string) {
+  OverseerrItself.deleteRequestFor(this, title);
+});
+
+When('{persona} declines {persona}\'s request for {string} without a reason', async function (this: MediaNestWorld, admin: string, owner: string, title: string) {
+  await RequestMedia.decide(this, admin, owner, title, 'decline');
+});
+
+Then('{persona} sees his/her request for {string} as declined, with no reason given', async function (this: MediaNestWorld, name: string, title: string) {
+  expect(await MediaRequests.seen(this, name, title), `${name}'s request`).to.deep.include({ status: 'declined', reason: null });
 });

@@ -24,3 +24,7 @@ Then('he/she finds these titles:', function (this: MediaNestWorld, table: DataTa
 Then('he/she sees the last {int} of {int} titles, on page {int} of {int}', function (this: MediaNestWorld, shown: number, total: number, page: number, pages: number) {
   expect(MediaRequests.searchPage(this.lastExchange), 'the page of results').to.deep.equal({ shown, page, totalPages: pages, totalResults: total });
 });
+
+Then('he/she finds no titles', function (this: MediaNestWorld) {
+  expect(MediaRequests.searchResults(this.lastExchange), 'the titles the search finds').to.deep.equal([]);
+});

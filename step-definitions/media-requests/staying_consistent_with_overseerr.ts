@@ -26,6 +26,7 @@ When('{persona} requests {string} and Overseerr makes it but answers only after 
 Given('{persona}\'s request for {string} timed out after Overseerr made it', async function (this: MediaNestWorld, name: string, title: string) {
   expect(await RequestMedia.answeredLate(this, name, title, OVERSEERR_TIMEOUT_MS + 1000)).to.be.refusedWith('UPSTREAM_TIMEOUT');
   expect(RequestMedia.inOverseerr(this, title), `the requests Overseerr made for "${title}"`).to.have.lengthOf(1);
+  await RequestMedia.noteListed(this, name, title);
 });
 
 Then('{persona}\'s request for {string} is kept as failed, because Overseerr did not answer in time', async function (this: MediaNestWorld, name: string, title: string) {
@@ -42,4 +43,22 @@ Given('{persona} has asked for {string} in Overseerr itself', function (this: Me
 
 Given('an admin has declined {string} in Overseerr itself', function (this: MediaNestWorld, title: string) {
   OverseerrItself.decline(this, title);
+});
+
+Given('{persona} has asked for {string} in Overseerr itself, where an admin has approved it', function (this: MediaNestWorld, name: string, title: string) {
+  OverseerrItself.askFor(this, name, title);
+  OverseerrItself.approve(this, title, false);
+});
+
+Given('{persona} has asked for {string} in Overseerr itself, where it has since become available', function (this: MediaNestWorld, name: string, title: string) {
+  OverseerrItself.askFor(this, name, title);
+  OverseerrItself.approve(this, title, true);
+});
+
+Then('{persona}\'s request for {string} is linked to the one Overseerr made, as {word}', function (this: MediaNestWorld, name: string, title: string, status: string) {
+  expect(MediaRequests.linkedToOverseerr(this, name, title), `${name}'s new request`).to.deep.equal({ status, overseerrRequests: 1, linked: true, madeFor: name });
+});
+
+Then('Overseerr was not asked to delete a request', function (this: MediaNestWorld) {
+  expect(RequestMedia.deletionCalls(this)).to.be.askedTimes(0, 'Overseerr', 'to delete a request');
 });

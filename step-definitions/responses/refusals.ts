@@ -24,3 +24,7 @@ Then('the refusal names the field {string}', function (this: MediaNestWorld, fie
 Then('the refusal names the fields {string} and {string}', function (this: MediaNestWorld, first: string, second: string) {
   expect(Refusals.fieldsNamed(this.lastExchange), 'the fields the refusal names').to.include.members([first, second]);
 });
+
+Then('{actor} is refused with {word}, told that {string}', function (this: MediaNestWorld, actor: string, code: string, words: string) {
+  expect(Refusals.said(this.lastExchangeOf(actor), code).toLowerCase(), 'what the refusal says').to.include(words.toLowerCase());
+});

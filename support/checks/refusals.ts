@@ -9,6 +9,12 @@ export const Refusals = {
     return exchange.response.body.error.details?.service;
   },
 
+  /** What a refusal with this code says, in words (after checking the refusal itself). */
+  said(exchange: HttpExchange, code: string): string {
+    expect(exchange).to.be.refusedWith(code);
+    return exchange.response.body.error.message;
+  },
+
   /** The fields a validation refusal names. */
   fieldsNamed(exchange: HttpExchange): string[] {
     return exchange.response.body?.error?.details?.fields?.map((named: { field: string }) => named.field) ?? [];

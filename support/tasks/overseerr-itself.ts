@@ -25,8 +25,25 @@ export const OverseerrItself = {
   /** Overseerr's own admin declines the one request for a title; Overseerr sends no webhook. */
   decline(world: MediaNestWorld, title: string): void {
     const { model } = world.upstreams.overseerr;
+    model.setStatus(OverseerrItself.onlyRequestFor(world, title), 3, model.user(1)!); // DECLINED
+  },
+
+  /** Overseerr's own admin approves the one request for a title; `delivered`: Radarr or Sonarr then brought it to Plex. */
+  approve(world: MediaNestWorld, title: string, delivered: boolean): void {
+    const { model } = world.upstreams.overseerr;
+    const request = OverseerrItself.onlyRequestFor(world, title);
+    model.setStatus(request, 2, model.user(1)!); // APPROVED
+    if (delivered) model.markAvailable(request.media.tmdbId, request.type);
+  },
+
+  /** Overseerr's own admin deletes the one request for a title. */
+  deleteRequestFor(world: MediaNestWorld, title: string): void {
+    world.upstreams.overseerr.model.remove(OverseerrItself.onlyRequestFor(world, title));
+  },
+
+  onlyRequestFor(world: MediaNestWorld, title: string) {
     const requests = RequestMedia.inOverseerr(world, title);
     expect(requests, `the requests Overseerr holds for "${title}"`).to.have.lengthOf(1);
-    model.setStatus(requests[0]!, 3, model.user(1)!); // DECLINED
+    return requests[0]!;
   },
 };

@@ -13,10 +13,14 @@ import { until } from './while-time-passes';
 export interface RequestOptions {
   seasons?: number[];
   idempotencyKey?: string;
+  /** The body's fields sent in the reverse of the portal's order. */
+  reordered?: boolean;
 }
 
 /** The gateway gives Overseerr 5 seconds (CONTRACT.md, "Resilience and limits"). */
 export const OVERSEERR_TIMEOUT_MS = 5_000;
+/** A slow Overseerr that still answers in time. */
+const OVERSEERR_SLOW_MS = 2_000;
 
 /** What the media-request steps of a scenario tell each other. */
 export class MediaRequestNotes {
@@ -65,7 +69,9 @@ export const RequestMedia = {
 
   async titled(world: MediaNestWorld, name: string, title: string, options: RequestOptions = {}): Promise<HttpExchange> {
     const actor = await RequestMedia.by(world, name);
-    const exchange = await actor.api.createMediaRequest(RequestMedia.bodyFor(world, title, options.seasons), { idempotencyKey: options.idempotencyKey });
+    const body = RequestMedia.bodyFor(world, title, options.seasons);
+    const sent = options.reordered ? (Object.fromEntries(Object.entries(body).reverse()) as NewMediaRequest) : body;
+    const exchange = await actor.api.createMediaRequest(sent, { idempotencyKey: options.idempotencyKey });
     if (exchange.response.status === 201) world.notes.mediaRequests.ids.set(`${name}:${title}`, exchange.response.body.data.id);
     return exchange;
   },
@@ -87,10 +93,22 @@ export const RequestMedia = {
   },
 
   /** Requests a title with an idempotency key; the first accepted answer is noted. */
-  async withKey(world: MediaNestWorld, name: string, title: string, idempotencyKey: string): Promise<HttpExchange> {
-    const exchange = await RequestMedia.titled(world, name, title, { idempotencyKey });
+  async withKey(world: MediaNestWorld, name: string, title: string, idempotencyKey: string, options: RequestOptions = {}): Promise<HttpExchange> {
+    const exchange = await RequestMedia.titled(world, name, title, { ...options, idempotencyKey });
     world.notes.mediaRequests.firstAnswer ??= exchange;
     return exchange;
+  },
+
+  /** Sends a request with a key, then the same again while Overseerr is still making the first; both answers are noted. */
+  async againWhileOverseerrWorks(world: MediaNestWorld, name: string, title: string, idempotencyKey: string): Promise<void> {
+    await RequestMedia.by(world, name);
+    const before = RequestMedia.creations(world);
+    world.upstreams.overseerr.failsCreating({ kind: 'late', ms: OVERSEERR_SLOW_MS });
+    const first = RequestMedia.titled(world, name, title, { idempotencyKey });
+    await until(() => RequestMedia.creations(world) > before, 'Overseerr to receive the first request');
+    const second = await RequestMedia.titled(world, name, title, { idempotencyKey });
+    await world.clock.advance(OVERSEERR_SLOW_MS);
+    world.notes.mediaRequests.sameMoment = [await first, second];
   },
 
   /** Requests a title while Overseerr makes the request but answers after `ms`; the clock moves past the gateway's timeout. */
@@ -107,6 +125,13 @@ export const RequestMedia = {
   /** An admin decides, and the decision must be taken; answers the request's new status. */
   async decided(world: MediaNestWorld, admin: string, owner: string, title: string, decision: 'approve' | 'decline'): Promise<string> {
     return expectData(await RequestMedia.decide(world, admin, owner, title, decision)).status;
+  },
+
+  /** Notes the id of the person's one listed request for the title: a request MediaNest kept without accepting it. */
+  async noteListed(world: MediaNestWorld, name: string, title: string): Promise<void> {
+    const listed = expectData(await RequestMedia.list(world, name, { pageSize: 100 })).filter((request: { title: string }) => request.title === title);
+    expect(listed, `${name}'s listed requests for "${title}"`).to.have.lengthOf(1);
+    world.notes.mediaRequests.ids.set(`${name}:${title}`, listed[0].id);
   },
 
   /** The id MediaNest gave the person's latest request for the title. */
@@ -152,6 +177,11 @@ export const RequestMedia = {
   /** The calls in which the gateway asked Overseerr to create a request. */
   creationCalls(world: MediaNestWorld) {
     return world.upstreams.overseerr.journal.calls('POST', '/api/v1/request').filter((call) => /\/request$/.test(call.path));
+  },
+
+  /** The calls in which the gateway asked Overseerr to delete a request. */
+  deletionCalls(world: MediaNestWorld) {
+    return world.upstreams.overseerr.journal.calls('DELETE');
   },
 
   /** How many times the gateway asked Overseerr to create a request. */

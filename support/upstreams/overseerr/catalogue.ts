@@ -18,9 +18,17 @@ export interface CatalogueTitle {
   available?: boolean;
 }
 
+/** What a search finds besides titles: people and collections, which nobody can request. */
+export interface CatalogueOther {
+  mediaType: 'person' | 'collection';
+  tmdbId: number;
+  name: string;
+}
+
 /** TMDB as Overseerr sees it: what a search or a request can find. */
 export class Catalogue {
   private readonly titles = new Map<string, CatalogueTitle>();
+  private readonly others = seedOthers();
 
   add(title: CatalogueTitle): CatalogueTitle {
     this.titles.set(`${title.mediaType}:${title.tmdbId}`, title);
@@ -34,6 +42,11 @@ export class Catalogue {
   /** TMDB's multi search matches far more loosely; a case-insensitive substring is enough here. */
   search(query: string): CatalogueTitle[] {
     return [...this.titles.values()].filter((title) => title.title.toLowerCase().includes(query.toLowerCase()));
+  }
+
+  /** The people and collections a search finds, matched as titles are. */
+  searchOthers(query: string): CatalogueOther[] {
+    return this.others.filter((other) => other.name.toLowerCase().includes(query.toLowerCase()));
   }
 }
 
@@ -81,6 +94,7 @@ export function seedCatalogue(): CatalogueTitle[] {
     series(95396, 'Severance', '2022-02-17', 371980, 2, 'Office workers have their work memories surgically divided.'),
     series(63639, 'The Expanse', '2015-12-14', 280619, 6, 'A detective and a ship captain uncover a conspiracy.'),
     series(83867, 'Andor', '2022-09-21', 393189, 2, 'A thief becomes a rebel in the years before the Rebellion.'),
+    series(57243, 'Doctor Who', '2005-03-26', 78804, 13, 'A time-travelling alien explores the universe in a police box.'),
     ...starTrek(),
     movie(348, 'Alien', '1979-05-25', 'The crew of a commercial spaceship meets a deadly life form.', true),
     movie(949, 'Heat', '1995-12-15', 'A detective hunts a crew of professional thieves.', true),
@@ -125,5 +139,13 @@ function starTrek(): CatalogueTitle[] {
     series(85949, 'Star Trek: Picard', '2020-01-23', 364093, 3, about),
     series(85948, 'Star Trek: Lower Decks', '2020-08-06', 367138, 5, about),
     series(103516, 'Star Trek: Strange New Worlds', '2022-05-05', 382389, 3, about),
+  ];
+}
+
+/** Real TMDB ids: a director, and a collection whose name a search for its films also finds. */
+function seedOthers(): CatalogueOther[] {
+  return [
+    { mediaType: 'person', tmdbId: 137427, name: 'Denis Villeneuve' },
+    { mediaType: 'collection', tmdbId: 726871, name: 'Dune Collection' },
   ];
 }

@@ -54,8 +54,8 @@ export class OverseerrFake extends FakeUpstream {
         // an empty query is refused like a missing one
         return this.answer(request, check('query', { ...query, query: query.query || undefined }, SEARCH, ['query']), () => {
           if (!Number.isInteger(page) || page < 1) return HttpResponse.json({ message: 'Unable to retrieve search results.' }, { status: 500 });
-          const found = model.catalogue.search(query.query);
-          const results = found.slice((page - 1) * 20, page * 20).map((title) => shapes.result(title));
+          const found = [...model.catalogue.search(query.query).map((title) => shapes.result(title)), ...model.catalogue.searchOthers(query.query).map((other) => shapes.other(other))];
+          const results = found.slice((page - 1) * 20, page * 20);
           return HttpResponse.json({ page, totalPages: Math.max(1, Math.ceil(found.length / 20)), totalResults: found.length, results });
         });
       }),

@@ -1,5 +1,5 @@
 import { HttpResponse } from 'msw';
-import type { CatalogueTitle } from './catalogue';
+import type { CatalogueOther, CatalogueTitle } from './catalogue';
 import type { Media, MediaRequest, OverseerrModel, OverseerrUser } from './model';
 
 /** Overseerr's JSON as its API writes the model's users, requests and titles. */
@@ -19,6 +19,12 @@ export class OverseerrShapes {
     const { requestedBy, modifiedBy } = request;
     const unset = { serverId: null, profileId: null, rootFolder: null, languageProfileId: null, tags: null, isAutoRequest: false };
     return { ...request, ...unset, media: mediaJson(request.media), requestedBy: this.user(requestedBy), modifiedBy: modifiedBy && this.user(modifiedBy), seasonCount: request.seasons.length };
+  }
+
+  /** A person or a collection among search results, as TMDB's multi search gives them. */
+  other(other: CatalogueOther) {
+    if (other.mediaType === 'person') return { id: other.tmdbId, mediaType: 'person', name: other.name, profilePath: null, adult: false, popularity: 0, knownFor: [] };
+    return { id: other.tmdbId, mediaType: 'collection', title: other.name, originalTitle: other.name, overview: '', posterPath: null, backdropPath: null, adult: false, originalLanguage: 'en' };
   }
 
   result(title: CatalogueTitle, media = this.model.media(title)) {
