@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, afterEach, before, describe, it, test } from 'node:test';
 import Redis from 'ioredis';
+import WebSocket from 'ws';
 import { redisMissing, startRedis, type RedisServer } from '../../support/servers/redis-server';
 import { buildGateway, type Gateway } from '../src/app';
 import { ConfigError, readConfig } from '../src/config';
@@ -176,12 +177,18 @@ describe('two gateway instances sharing one Redis', { skip: redisMissing() ?? fa
     assert.deepEqual(onB[0], event('request.created'));
   });
 
-  it('announces on B a session signed out on A', BOUNDED, async () => {
+  it('closes on B the socket of a session signed out on A, and tells B the session ended', BOUNDED, async () => {
     const [a, b] = await instances();
     const { token } = await bob(a, b);
+    const socket = new WebSocket(`${b.url.replace('http', 'ws')}/api/v1/ws`, { headers: { authorization: `Bearer ${token}` } });
+    const [ready] = await once(socket, 'message');
+    assert.equal(JSON.parse(String(ready)).type, 'ready');
     const revokedOnB = new Promise<string>((resolve) => b.services.events.onSessionRevoked(resolve));
+    const closed = once(socket, 'close');
     assert.equal((await call(a, '/auth/logout', { ...bearer(token), method: 'POST' })).status, 204);
     assert.equal(await revokedOnB, (await a.services.tokens.verify(token)).jti);
+    const [code, reason] = await closed;
+    assert.deepEqual([code, String(reason)], [4401, 'TOKEN_REVOKED']);
   });
 
   it("hands a download's event appended on A to a follower of that download on B", BOUNDED, async () => {
