@@ -11,6 +11,7 @@ import { ConfigError, readConfig } from '../src/config';
 import { DownloadEvents, type StreamEvent } from '../src/downloads/download-events';
 import { DownloadStore } from '../src/downloads/download-store';
 import type { GatewayEvent } from '../src/realtime/events';
+import { COMMAND_TIMEOUT_MS } from '../src/redis/shared-redis';
 
 const SECRETS = { JWT_SECRET: 'j'.repeat(32), ENCRYPTION_KEY: 'e'.repeat(32) };
 const quiet = { write: () => undefined };
@@ -231,6 +232,30 @@ describe('two gateway instances sharing one Redis', { skip: redisMissing() ?? fa
     const reachedB = nextEvent(b, 'request.approved');
     a.services.events.publish(event('request.approved'));
     await reachedB;
+    assert.equal((await call(a, '/plex/libraries', bearer(token))).headers.get('cache-status'), 'medianest; fwd=miss; stored');
+    assert.match((await call(b, '/plex/libraries', bearer(token))).headers.get('cache-status')!, /^medianest; hit;/);
+  });
+
+  it('answers at once while Redis hangs, once a command went unanswered, and shares again when it wakes', BOUNDED, async () => {
+    const [a, b] = await instances();
+    const { token } = await bob(a, b);
+    const pid = Number(/process_id:(\d+)/.exec(await inspector.info('server'))![1]);
+    const woken = once(a.services.redis!.client, 'ready');
+    process.kill(pid, 'SIGSTOP');
+    let answers;
+    try {
+      const first = await call(a, '/plex/libraries', bearer(token)); // its rate-limit count waits COMMAND_TIMEOUT_MS
+      answers = { first, next: await call(a, '/plex/libraries', bearer(token)), ready: await call(a, '/health/ready') };
+    } finally {
+      process.kill(pid, 'SIGCONT');
+    }
+    assert.deepEqual([answers.first.status, answers.next.status, answers.ready.status], [200, 200, 200]);
+    assert.equal(answers.ready.body.data.redis, 'down');
+    assert.ok(answers.first.ms >= COMMAND_TIMEOUT_MS && answers.first.ms < NO_HANG_MS, `the first read took ${answers.first.ms} ms`);
+    // still waiting for each command, a read would wait three times (count, lookup, store)
+    for (const answer of [answers.next, answers.ready]) assert.ok(answer.ms < 2 * COMMAND_TIMEOUT_MS, `took ${answer.ms} ms`);
+    await woken;
+    assert.equal((await call(a, '/health/ready')).body.data.redis, 'up');
     assert.equal((await call(a, '/plex/libraries', bearer(token))).headers.get('cache-status'), 'medianest; fwd=miss; stored');
     assert.match((await call(b, '/plex/libraries', bearer(token))).headers.get('cache-status')!, /^medianest; hit;/);
   });

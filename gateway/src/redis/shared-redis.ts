@@ -11,8 +11,9 @@ import type { Redis, RedisOptions } from 'ioredis';
  *   them only, until Redis is back (the subscriber reconnects and resubscribes by itself);
  * - readiness stays 200 and says `redis: "down"`: all instances share one Redis, so a 503 would make
  *   the load balancer drop every instance at once, a full outage for what is a degraded service.
- * Nothing waits for Redis: commands are never queued while it is away, and one that gets no answer
- * fails after COMMAND_TIMEOUT_MS.
+ * Nothing waits for Redis: commands are never queued while it is away. One that gets no answer
+ * fails after COMMAND_TIMEOUT_MS, and the connection is dropped then: until Redis answers again,
+ * every command fails at once instead of each request waiting that long for each of its commands.
  */
 export const COMMAND_TIMEOUT_MS = 500;
 const CONNECT_TIMEOUT_MS = 1_000;
@@ -52,6 +53,7 @@ export class SharedRedis {
     const { Redis } = require('ioredis') as typeof import('ioredis');
     this.client = new Redis(url, { ...OPTIONS, connectionName: `medianest-${this.instanceId}` });
     this.subscriber = new Redis(url, { ...OPTIONS, autoResubscribe: false, connectionName: `medianest-${this.instanceId}-events` });
+    [this.client, this.subscriber].forEach((connection) => this.dropWhenHung(connection));
     this.subscriber.on('ready', () => (this.subscribing = this.subscribe()));
     this.client.on('ready', () => this.changed(true));
     this.client.on('close', () => this.changed(false));
@@ -91,6 +93,19 @@ export class SharedRedis {
 
   private async subscribe(): Promise<void> {
     if (this.channels.length) await this.subscriber.subscribe(...this.channels).catch(() => undefined);
+  }
+
+  /** A command left unanswered means Redis hangs: the connection is dropped, and made again once Redis answers. */
+  private dropWhenHung(connection: Redis): void {
+    const send = connection.sendCommand.bind(connection);
+    connection.sendCommand = (command, stream) => {
+      command.promise.catch((error: Error) => {
+        if (error.message !== 'Command timed out' || connection.status !== 'ready') return;
+        connection.disconnect(true);
+        if (connection === this.client) this.changed(false);
+      });
+      return send(command, stream);
+    };
   }
 
   private changed(up: boolean): void {
