@@ -6,7 +6,8 @@ import type { Redis, RedisOptions } from 'ioredis';
  * - rate limits count in the instance's memory, so a limit admits at most its count per instance
  *   (refusing everyone would make Redis an outage of the whole API; not counting at all would leave
  *   the PIN and verify limits, which stand between the internet and plex.tv, without a brake);
- * - the library cache is bypassed: every read asks Plex, and no stale copy can stand in for it;
+ * - the library cache is bypassed: every read asks Plex, and no stale copy can stand in for it; a
+ *   rescan announced meanwhile cannot mark the copies in Redis, which stay fresh for their lifetime;
  * - live updates and download events reach the sockets and streams of the instance that produced
  *   them only, until Redis is back (the subscriber reconnects and resubscribes by itself);
  * - readiness stays 200 and says `redis: "down"`: all instances share one Redis, so a 503 would make
