@@ -97,7 +97,8 @@ export async function buildGateway(config: GatewayConfig, deps: GatewayDeps = {}
   });
   await app.register(cookie);
   await app.register(swagger, { openapi: openApiOptions(API_PREFIX) });
-  await installRateLimits(app, config.rateLimits);
+  await services.redis?.connect(app.log);
+  await installRateLimits(app, config.rateLimits, services.redis);
   app.addHook('onRequest', (request, _reply, done) => {
     const verifying = identify(services, request);
     if (verifying) verifying.then(() => done(), done);
@@ -143,6 +144,7 @@ export async function buildGateway(config: GatewayConfig, deps: GatewayDeps = {}
     services,
     close: async () => {
       await app.close();
+      await services.redis?.close();
       await db.close();
     },
   };

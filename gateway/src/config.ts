@@ -38,6 +38,8 @@ export interface GatewayConfig {
   downloadQuotaPerHour: number;
   logLevel: string;
   nodeEnv: string;
+  /** Redis shared by the instances serving together (rate limits, library cache, live updates); none: this instance alone. */
+  redisUrl?: string;
   /** Things worth saying at start-up, such as a secret generated for this process only. */
   warnings: string[];
 }
@@ -98,6 +100,7 @@ export function readConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     downloadQuotaPerHour: read.integer('DOWNLOAD_QUOTA_PER_HOUR', 5, 1, 1_000_000),
     logLevel: read.oneOf('LOG_LEVEL', 'info', LOG_LEVELS),
     nodeEnv,
+    redisUrl: read.redisUrl('REDIS_URL'),
     warnings,
   };
 }
@@ -137,6 +140,12 @@ function reader(env: NodeJS.ProcessEnv) {
       const value = optional(name) ?? fallback;
       if (!/^[A-Za-z0-9._-]{1,64}$/.test(value)) throw new ConfigError(name, `must be 1 to 64 letters, digits, dots, dashes or underscores, got "${value}"`);
       return value;
+    },
+    redisUrl(name: string): string | undefined {
+      const raw = optional(name);
+      if (raw === undefined) return undefined;
+      if (!URL.canParse(raw) || !['redis:', 'rediss:'].includes(new URL(raw).protocol)) throw new ConfigError(name, 'must be a redis:// or rediss:// URL'); // not echoed: it may hold a password
+      return raw;
     },
     list: (name: string) => (optional(name) ?? '').split(',').map((item) => item.trim()).filter(Boolean),
     pairs(name: string, fallback: string): Record<string, string> {

@@ -5,6 +5,8 @@ import type { Clock } from './clock';
 import type { GatewayConfig } from './config';
 import { MediaRequestRepository } from './media-requests/repository';
 import { GatewayEvents } from './realtime/events';
+import { relayEvents } from './redis/event-relay';
+import { SharedRedis } from './redis/shared-redis';
 import { BreakerRegistry } from './resilience/breakers';
 import type { UpstreamName } from './resilience/upstream-failure';
 import type { Database } from './store/sql';
@@ -40,6 +42,8 @@ export interface GatewayServices {
   cipher: TokenCipher;
   breakers: BreakerRegistry;
   events: GatewayEvents;
+  /** With REDIS_URL: what the instances serving together share (idempotency keys and revocations are in the database). */
+  redis?: SharedRedis;
   upstreams: Record<UpstreamName, UpstreamClient>;
   plexTv: PlexTvApi;
   plexServer: PlexServerApi;
@@ -58,6 +62,9 @@ export async function createServices(config: GatewayConfig, clock: Clock, db: Da
     overseerr: upstream('overseerr', config.overseerrUrl && `${config.overseerrUrl}/api/v1`),
     'uptime-kuma': upstream('uptime-kuma', config.uptimeKumaUrl),
   };
+  const events = new GatewayEvents();
+  const redis = config.redisUrl ? new SharedRedis(config.redisUrl) : undefined;
+  if (redis) relayEvents(events, redis);
   return {
     config,
     clock,
@@ -68,7 +75,8 @@ export async function createServices(config: GatewayConfig, clock: Clock, db: Da
     tokens: new TokenService(config.jwtSecret, clock),
     cipher: new TokenCipher(config.encryptionKey),
     breakers,
-    events: new GatewayEvents(),
+    events,
+    redis,
     upstreams,
     plexTv: new PlexTvApi(upstreams['plex-tv'], await plexClientId(config, signIns)),
     plexServer: new PlexServerApi(upstreams['plex-server']),

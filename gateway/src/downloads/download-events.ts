@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events';
 import type { Clock } from '../clock';
 import type { GatewayEvents } from '../realtime/events';
 import type { Sql } from '../store/sql';
@@ -27,8 +26,6 @@ export function isTerminal(event: StreamEvent): boolean {
  * on the gateway's bus for the WebSocket.
  */
 export class DownloadEvents {
-  private readonly live = new EventEmitter().setMaxListeners(0);
-
   constructor(
     private readonly db: Sql,
     private readonly bus: GatewayEvents,
@@ -60,9 +57,7 @@ export class DownloadEvents {
 
   /** Calls `listener` with each new event of the download; returns the way to stop. */
   listen(downloadId: number, listener: (event: StreamEvent) => void): () => void {
-    const name = `download:${downloadId}`;
-    this.live.on(name, listener);
-    return () => this.live.off(name, listener);
+    return this.bus.onStreamed(`download:${downloadId}`, listener); // through the bus: also what other instances append
   }
 
   /** Numbers the event after the download's last one; appends to one download take turns, on every instance. */
@@ -73,6 +68,6 @@ export class DownloadEvents {
       await tx.run('INSERT INTO download_events (download_id, seq, type, data, created_at) VALUES (?, ?, ?, ?, ?)', [downloadId, next, type, JSON.stringify(data), this.clock.now()]);
       return next;
     });
-    this.live.emit(`download:${downloadId}`, { id, type, data } satisfies StreamEvent);
+    this.bus.streamed(`download:${downloadId}`, { id, type, data } satisfies StreamEvent);
   }
 }
