@@ -21,6 +21,7 @@ export class Downloads {
   readonly store: DownloadStore;
   readonly events: DownloadEvents;
   private readonly queue: DownloadQueue;
+  private readonly stopFollowingCancels: () => void;
 
   constructor(private readonly services: GatewayServices, log: FastifyBaseLogger) {
     const { config, clock, db } = services;
@@ -33,6 +34,11 @@ export class Downloads {
       clock,
       log,
     );
+    // A cancel taken by another instance sharing the database stops the yt-dlp this one runs: the
+    // bus relays every instance's download events (realtime/events.ts).
+    this.stopFollowingCancels = services.events.subscribe((event) => {
+      if (event.type === 'download.status' && event.data.status === 'cancelled') this.queue.cancel(event.data.downloadId as number);
+    });
   }
 
   /** Accepts a download or refuses it; a refused request stores nothing, so it never counts against the quota. */
@@ -63,8 +69,7 @@ export class Downloads {
     if (!(await this.store.move(id, ACTIVE, 'cancelled', this.services.clock.now()))) {
       throw new ApiError('DOWNLOAD_FINISHED', `This download has already ended (${(await this.store.byId(id))?.status})`);
     }
-    await this.events.status(download, download.status, 'cancelled');
-    this.queue.cancel(id);
+    await this.events.status(download, download.status, 'cancelled'); // which stops the process, on whichever instance runs it
   }
 
   /**
@@ -81,6 +86,7 @@ export class Downloads {
   }
 
   shutdown(): void {
+    this.stopFollowingCancels();
     this.queue.shutdown();
   }
 }
