@@ -1,16 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { API_BASE_PATH } from '../api/medianest-api';
 import type { ScenarioClock } from '../clock';
 import type { FakeUpstream } from '../upstreams/fake-upstream';
 import { stopAtExit } from '../servers/stop-at-exit';
 import { LoopbackTransport } from '../upstreams/transports/loopback';
 import { UPSTREAM_NAMES } from '../upstreams/upstreams';
-import { YtDlpJournal } from '../upstreams/yt-dlp/journal';
 import { ClusterServers } from './cluster-servers';
 import { compiledGatewayMain } from './compiled-gateway';
 import { spawnGateway, type GatewayProcess } from './gateway-process';
+import { leftBehind } from './left-behind';
 import { LoopbackTarget } from './loopback-target';
 import type { GatewayInstance, RunningGateway } from './target';
 
@@ -39,8 +38,7 @@ interface Running {
  * Redis, started once per run with the fakes on loopback as in the spawned target. Each scenario
  * starts from an empty schema and an empty Redis; the instances keep running between scenarios
  * and are started again only for a scenario whose configuration differs, or after one that left
- * something behind in them: an instance or a server it stopped, a breaker it opened, work still
- * in flight.
+ * something behind in them (left-behind.ts), or stopped an instance or a server.
  */
 export class ClusterTarget extends LoopbackTarget {
   readonly kind = 'cluster';
@@ -150,53 +148,12 @@ export class ClusterTarget extends LoopbackTarget {
    */
   private async endScenario(): Promise<void> {
     if (await this.servers.restore()) this.dirty = true;
-    if (!this.running) return;
+    const running = this.running;
+    if (!running) return;
     if (!this.dirty) {
-      const leftBehind = [
-        ...(await this.servers.workInFlight().catch((error: Error) => [`(the database could not be asked: ${error.message})`])),
-        ...(await this.breakersTouched()),
-        ...this.pollsGoingOn(),
-        ...this.ytDlpStillRunning(),
-      ];
-      this.dirty = leftBehind.length > 0;
+      const left = await leftBehind({ instances: running.instances, servers: this.servers, fakes: this.fakes, ytDlpJournal: running.ytDlpJournal });
+      this.dirty = left.length > 0;
     }
     if (this.dirty) await this.stopInstances();
-  }
-
-  /**
-   * Uptime Kuma is polled by each instance on its own, for 10 minutes after someone looked at the
-   * dashboard, and each keeps what it last read: the next scenario would see those statuses, and
-   * its own Uptime Kuma would receive polls it did not cause.
-   */
-  private pollsGoingOn(): string[] {
-    const kuma = this.fakes.find((fake) => fake.name === 'uptime-kuma');
-    return kuma?.journal.entries.length ? ['Uptime Kuma was polled'] : [];
-  }
-
-  /** A yt-dlp an instance still runs, whatever the database says of its download (one cancelled through another instance, say). */
-  private ytDlpStillRunning(): string[] {
-    const journal = this.running?.ytDlpJournal;
-    if (!journal) return [];
-    return new YtDlpJournal(journal).unfinished().filter((run) => isAlive(run.pid)).map((run) => `yt-dlp ${run.pid} is still running`);
-  }
-
-  /** Breakers per instance by design: a failure counted, or a breaker opened, outlives the scenario in the process. */
-  private async breakersTouched(): Promise<string[]> {
-    const answers = await Promise.all(this.running!.instances.map(async (instance) => {
-      const response = await fetch(`${instance.url}${API_BASE_PATH}/health/ready`).catch(() => undefined);
-      const body = (await response?.json().catch(() => undefined)) as { data?: { breakers?: Array<{ upstream: string; state: string; failures: number }> } } | undefined;
-      if (!body?.data?.breakers) return [`instance ${instance.name} did not answer its readiness check`];
-      return body.data.breakers.filter((breaker) => breaker.state !== 'closed' || breaker.failures > 0).map((breaker) => `instance ${instance.name}'s ${breaker.upstream} breaker is ${breaker.state} after ${breaker.failures} failures`);
-    }));
-    return answers.flat();
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
