@@ -88,7 +88,7 @@ Feature: Asking twice
     @embedded-only
     Scenario: a request sent again while Overseerr is still making the first is refused
       When Bob requests "Dune" with the idempotency key "bob-dune", and again while Overseerr is still making the first
-      Then one is accepted and the other is refused with ALREADY_REQUESTED
+      Then the first is accepted and the second is refused with ALREADY_REQUESTED, told that "already on its way to Overseerr"
       And Overseerr was asked to create 1 request
       And Bob has 1 request, for "Dune"
 
