@@ -79,10 +79,16 @@ Feature: Asking twice
       Then Bob gets the first answer again
       And Overseerr was asked to create 1 request
 
+    Scenario: the same key with other seasons is refused
+      Given Bob has requested seasons 1 and 2 of "The Expanse" with the idempotency key "bob-expanse"
+      When Bob requests seasons 2 and 3 of "The Expanse" with the idempotency key "bob-expanse"
+      Then Bob is refused with IDEMPOTENCY_KEY_REUSED
+      And Overseerr was asked to create 1 request
+
     @embedded-only
     Scenario: a request sent again while Overseerr is still making the first is refused
       When Bob requests "Dune" with the idempotency key "bob-dune", and again while Overseerr is still making the first
-      Then one is accepted and the other is refused with ALREADY_REQUESTED
+      Then the first is accepted and the second is refused with ALREADY_REQUESTED, told that "already on its way to Overseerr"
       And Overseerr was asked to create 1 request
       And Bob has 1 request, for "Dune"
 

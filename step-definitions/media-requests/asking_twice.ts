@@ -1,5 +1,6 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import { outcomeOf } from '../../support/checks/answers';
+import { Refusals } from '../../support/checks/refusals';
 import { expect } from '../../support/checks/chai';
 import { MediaRequests } from '../../support/checks/media-requests';
 import { contractStatusOf } from '../../support/contract/error-codes';
@@ -30,6 +31,10 @@ Given('{persona} has requested seasons {int} and {int} of {string} with the idem
   expect(await RequestMedia.withKey(this, name, title, key, { seasons: [first, second] })).to.be.answered(201);
 });
 
+When('{persona} requests seasons {int} and {int} of {string} with the idempotency key {string}', async function (this: MediaNestWorld, name: string, first: number, second: number, title: string, key: string) {
+  await RequestMedia.withKey(this, name, title, key, { seasons: [first, second] });
+});
+
 When('{persona} requests seasons {int} and {int} of {string} again with the idempotency key {string}, its fields in another order', async function (this: MediaNestWorld, name: string, first: number, second: number, title: string, key: string) {
   await RequestMedia.withKey(this, name, title, key, { seasons: [first, second], reordered: true });
 });
@@ -41,4 +46,10 @@ When('{persona} requests {string} with the idempotency key {string}, and again w
 Given('{persona}\'s request for {string} with the idempotency key {string} failed at Overseerr', async function (this: MediaNestWorld, name: string, title: string, key: string) {
   this.upstreams.overseerr.failsCreating({ kind: 'status', status: 500 });
   expect(await RequestMedia.withKey(this, name, title, key)).to.be.refusedWith('UPSTREAM_ERROR');
+});
+
+Then('the first is accepted and the second is refused with {word}, told that {string}', function (this: MediaNestWorld, code: string, words: string) {
+  const [first, second] = this.notes.mediaRequests.sameMoment;
+  expect(first).to.be.answered(201);
+  expect(Refusals.said(second!, code).toLowerCase(), 'what the second refusal says').to.include(words.toLowerCase());
 });
