@@ -79,6 +79,12 @@ Feature: Asking twice
       Then Bob gets the first answer again
       And Overseerr was asked to create 1 request
 
+    Scenario: the same key with other seasons is refused
+      Given Bob has requested seasons 1 and 2 of "The Expanse" with the idempotency key "bob-expanse"
+      When Bob requests seasons 2 and 3 of "The Expanse" with the idempotency key "bob-expanse"
+      Then Bob is refused with IDEMPOTENCY_KEY_REUSED
+      And Overseerr was asked to create 1 request
+
     @embedded-only
     Scenario: a request sent again while Overseerr is still making the first is refused
       When Bob requests "Dune" with the idempotency key "bob-dune", and again while Overseerr is still making the first

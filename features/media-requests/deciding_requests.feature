@@ -29,8 +29,15 @@ Feature: Approving, declining and withdrawing requests
       Given Bob has requested "Arrival"
       And an admin has deleted the request for "Arrival" in Overseerr itself
       When Ada approves Bob's request for "Arrival"
-      Then Ada is refused with NOT_FOUND
+      Then Ada is refused with NOT_FOUND, told that "no such request in Overseerr"
       And Bob's request for "Arrival" waits for an admin
+
+    Scenario: a request Bob withdrew can no longer be approved
+      Given Bob has requested "Arrival"
+      And Bob has withdrawn his request for "Arrival"
+      When Ada approves Bob's request for "Arrival"
+      Then Ada is refused with NOT_FOUND, told that "no such request"
+      And Overseerr holds no request for "Arrival"
 
     Scenario: a request already declined cannot be approved
       Given Bob has requested "Arrival"

@@ -11,7 +11,7 @@ Feature: Requests are private and carry only what a person chooses
     Scenario Outline: Mallory cannot <act on> Bob's request
       Given Bob has requested "Arrival"
       When Mallory tries to <act on> Bob's request for "Arrival"
-      Then Mallory is refused with NOT_FOUND
+      Then Mallory is refused with NOT_FOUND, told that "no such request"
       And Bob's request for "Arrival" still waits for an admin
 
       Examples:

@@ -22,6 +22,7 @@ Feature: Requesting films and series
         | title          | kind | year | availability  | poster |
         | Dune           | film | 2021 | not requested | yes    |
         | Dune: Part Two | film | 2024 | not requested | yes    |
+      And each title found says what it is about
 
     Scenario: a search for a director finds no titles: people cannot be requested
       When Bob searches for "villeneuve"

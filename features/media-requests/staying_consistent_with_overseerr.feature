@@ -58,7 +58,7 @@ Feature: Staying consistent with Overseerr when it fails
     Scenario: a request someone else made in Overseerr itself is not linked to Bob
       Given Dan has asked for "Dune" in Overseerr itself
       When Bob requests "Dune"
-      Then Bob is refused with ALREADY_REQUESTED
+      Then Bob is refused with ALREADY_REQUESTED, told that "this title has already been requested"
       And Bob has no requests
       And Overseerr holds Dan's request for "Dune" as waiting for approval
 
@@ -86,3 +86,11 @@ Feature: Staying consistent with Overseerr when it fails
       When Ada removes Bob's request for "Dune"
       Then Bob no longer has a request for "Dune"
       And Overseerr was not asked to delete a request
+
+    Scenario: a film whose download failed is not requested twice while Overseerr keeps the failed request
+      Given Bob has requested "Arrival"
+      And Ada has approved Bob's request for "Arrival"
+      And Overseerr has reported that "Arrival" failed
+      When Bob requests "Arrival"
+      Then Bob is refused with ALREADY_REQUESTED
+      And Overseerr was asked to create 2 requests

@@ -25,13 +25,14 @@ import { monitoringRoutes } from './monitoring/routes';
 import { realtimeRoutes } from './realtime/routes';
 import { resilienceRoutes } from './resilience/routes';
 import { createServices, settleLastRun, type GatewayServices } from './services';
-import { openDatabase, type Db } from './store/database';
+import { openDatabase } from './store/database';
+import type { Database } from './store/sql';
 import { overseerrWebhookRoutes } from './webhooks/overseerr';
 
 export interface GatewayDeps {
   clock?: Clock;
-  /** An open database; by default the one at `config.databasePath`. */
-  db?: Db;
+  /** An open database; by default PostgreSQL at `config.databaseUrl`, else SQLite at `config.databasePath`. */
+  db?: Database;
   /** Where the log goes; by default standard output. */
   logStream?: DestinationStream;
 }
@@ -55,9 +56,15 @@ const CORRELATION_ID = /^[A-Za-z0-9._-]{1,128}$/;
 /** Builds the MediaNest gateway from its configuration and dependencies and starts it listening. */
 export async function buildGateway(config: GatewayConfig, deps: GatewayDeps = {}): Promise<Gateway> {
   const clock = deps.clock ?? systemClock;
-  const db = deps.db ?? openDatabase(config.databasePath);
-  const services = createServices(config, clock, db);
-  settleLastRun(services);
+  const db = deps.db ?? (await openDatabase(config));
+  let services: GatewayServices;
+  try {
+    services = await createServices(config, clock, db);
+    await settleLastRun(services);
+  } catch (error) {
+    if (!deps.db) await db.close();
+    throw error;
+  }
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -90,7 +97,8 @@ export async function buildGateway(config: GatewayConfig, deps: GatewayDeps = {}
   });
   await app.register(cookie);
   await app.register(swagger, { openapi: openApiOptions(API_PREFIX) });
-  await installRateLimits(app, config.rateLimits);
+  await services.redis?.connect(app.log);
+  await installRateLimits(app, config.rateLimits, services.redis);
   app.addHook('onRequest', (request, _reply, done) => {
     const verifying = identify(services, request);
     if (verifying) verifying.then(() => done(), done);
@@ -136,7 +144,8 @@ export async function buildGateway(config: GatewayConfig, deps: GatewayDeps = {}
     services,
     close: async () => {
       await app.close();
-      db.close();
+      await services.redis?.close();
+      await db.close();
     },
   };
 }

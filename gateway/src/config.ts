@@ -12,6 +12,10 @@ export interface GatewayConfig {
   port: number;
   host: string;
   databasePath: string;
+  /** A shared PostgreSQL (postgres:// or postgresql://); without it, the embedded SQLite at `databasePath`. */
+  databaseUrl?: string;
+  /** This instance's name among those sharing a database: start-up recovery settles only its own work. */
+  instanceName: string;
   jwtSecret: string;
   encryptionKey: string;
   adminPlexUsernames: string[];
@@ -34,6 +38,8 @@ export interface GatewayConfig {
   downloadQuotaPerHour: number;
   logLevel: string;
   nodeEnv: string;
+  /** Redis shared by the instances serving together (rate limits, library cache, live updates); none: this instance alone. */
+  redisUrl?: string;
   /** Things worth saying at start-up, such as a secret generated for this process only. */
   warnings: string[];
 }
@@ -65,6 +71,8 @@ export function readConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     port: read.integer('PORT', 3000, 0, 65535),
     host: read.text('HOST', '127.0.0.1'),
     databasePath: read.text('DATABASE_PATH', './data/medianest.db'),
+    databaseUrl: read.postgresUrl('DATABASE_URL'),
+    instanceName: read.name('INSTANCE_NAME', 'medianest'),
     jwtSecret: secret('JWT_SECRET'),
     encryptionKey: secret('ENCRYPTION_KEY'),
     adminPlexUsernames: read.list('ADMIN_PLEX_USERNAMES'),
@@ -92,6 +100,7 @@ export function readConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     downloadQuotaPerHour: read.integer('DOWNLOAD_QUOTA_PER_HOUR', 5, 1, 1_000_000),
     logLevel: read.oneOf('LOG_LEVEL', 'info', LOG_LEVELS),
     nodeEnv,
+    redisUrl: read.redisUrl('REDIS_URL'),
     warnings,
   };
 }
@@ -120,6 +129,23 @@ function reader(env: NodeJS.ProcessEnv) {
       }
       if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(name, `must be an http(s) URL, got "${raw}"`);
       return raw.replace(/\/+$/, '');
+    },
+    postgresUrl(name: string): string | undefined {
+      const raw = optional(name);
+      if (raw === undefined) return undefined;
+      if (!/^postgres(ql)?:\/\/[^\s]+$/.test(raw) || !URL.canParse(raw)) throw new ConfigError(name, 'must be a postgres:// or postgresql:// URL');
+      return raw;
+    },
+    name(name: string, fallback: string): string {
+      const value = optional(name) ?? fallback;
+      if (!/^[A-Za-z0-9._-]{1,64}$/.test(value)) throw new ConfigError(name, `must be 1 to 64 letters, digits, dots, dashes or underscores, got "${value}"`);
+      return value;
+    },
+    redisUrl(name: string): string | undefined {
+      const raw = optional(name);
+      if (raw === undefined) return undefined;
+      if (!URL.canParse(raw) || !['redis:', 'rediss:'].includes(new URL(raw).protocol)) throw new ConfigError(name, 'must be a redis:// or rediss:// URL'); // not echoed: it may hold a password
+      return raw;
     },
     list: (name: string) => (optional(name) ?? '').split(',').map((item) => item.trim()).filter(Boolean),
     pairs(name: string, fallback: string): Record<string, string> {

@@ -13,7 +13,8 @@ async function main(): Promise<void> {
     process.stderr.write(`medianest: invalid configuration: ${error.message}\n`);
     process.exit(78);
   }
-  const leftBehind = whatStartingWouldCreate(config.databasePath);
+  // a shared PostgreSQL is not this process's to clean up
+  const leftBehind = config.databaseUrl ? { files: [] } : whatStartingWouldCreate(config.databasePath);
   let gateway;
   try {
     gateway = await buildGateway(config);

@@ -5,9 +5,11 @@ import type { Clock } from './clock';
 import type { GatewayConfig } from './config';
 import { MediaRequestRepository } from './media-requests/repository';
 import { GatewayEvents } from './realtime/events';
+import { relayEvents } from './redis/event-relay';
+import { SharedRedis } from './redis/shared-redis';
 import { BreakerRegistry } from './resilience/breakers';
 import type { UpstreamName } from './resilience/upstream-failure';
-import type { Db } from './store/database';
+import type { Database } from './store/sql';
 import { SignInRepository } from './store/sign-in';
 import { UserRepository } from './store/users';
 import { OverseerrApi } from './upstreams/overseerr';
@@ -32,7 +34,7 @@ export const UPSTREAM_TIMEOUT_MS: Record<UpstreamName, number> = {
 export interface GatewayServices {
   config: GatewayConfig;
   clock: Clock;
-  db: Db;
+  db: Database;
   users: UserRepository;
   signIns: SignInRepository;
   mediaRequests: MediaRequestRepository;
@@ -40,6 +42,8 @@ export interface GatewayServices {
   cipher: TokenCipher;
   breakers: BreakerRegistry;
   events: GatewayEvents;
+  /** With REDIS_URL: what the instances serving together share (idempotency keys and revocations are in the database). */
+  redis?: SharedRedis;
   upstreams: Record<UpstreamName, UpstreamClient>;
   plexTv: PlexTvApi;
   plexServer: PlexServerApi;
@@ -47,7 +51,7 @@ export interface GatewayServices {
   uptimeKuma: UptimeKumaApi;
 }
 
-export function createServices(config: GatewayConfig, clock: Clock, db: Db): GatewayServices {
+export async function createServices(config: GatewayConfig, clock: Clock, db: Database): Promise<GatewayServices> {
   const signIns = new SignInRepository(db);
   const breakers = new BreakerRegistry(clock);
   const upstream = (name: UpstreamName, baseUrl: string | undefined) =>
@@ -58,6 +62,9 @@ export function createServices(config: GatewayConfig, clock: Clock, db: Db): Gat
     overseerr: upstream('overseerr', config.overseerrUrl && `${config.overseerrUrl}/api/v1`),
     'uptime-kuma': upstream('uptime-kuma', config.uptimeKumaUrl),
   };
+  const events = new GatewayEvents();
+  const redis = config.redisUrl ? new SharedRedis(config.redisUrl) : undefined;
+  if (redis) relayEvents(events, redis);
   return {
     config,
     clock,
@@ -68,25 +75,23 @@ export function createServices(config: GatewayConfig, clock: Clock, db: Db): Gat
     tokens: new TokenService(config.jwtSecret, clock),
     cipher: new TokenCipher(config.encryptionKey),
     breakers,
-    events: new GatewayEvents(),
+    events,
+    redis,
     upstreams,
-    plexTv: new PlexTvApi(upstreams['plex-tv'], plexClientId(config, signIns)),
+    plexTv: new PlexTvApi(upstreams['plex-tv'], await plexClientId(config, signIns)),
     plexServer: new PlexServerApi(upstreams['plex-server']),
     overseerr: new OverseerrApi(upstreams.overseerr, config.overseerrApiKey),
     uptimeKuma: new UptimeKumaApi(upstreams['uptime-kuma'], config.uptimeKumaSlug),
   };
 }
 
-/** What the last run left unfinished, settled before the gateway answers anyone. */
-export function settleLastRun(services: GatewayServices): void {
+/** What this instance's last run left unfinished, settled before the gateway answers anyone. */
+export async function settleLastRun(services: GatewayServices): Promise<void> {
   // a request reserved while Overseerr was being asked: whether Overseerr holds it is unknown
-  services.mediaRequests.failInterrupted(services.clock.now());
+  await services.mediaRequests.failInterrupted(services.config.instanceName, services.clock.now());
 }
 
 /** This install's identifier at plex.tv: configured, or generated once and kept in the database. */
-function plexClientId(config: GatewayConfig, signIns: SignInRepository): string {
-  if (config.plexClientId) return config.plexClientId;
-  let id = signIns.setting('plex_client_id');
-  if (!id) signIns.saveSetting('plex_client_id', (id = `medianest-${randomUUID()}`));
-  return id;
+async function plexClientId(config: GatewayConfig, signIns: SignInRepository): Promise<string> {
+  return config.plexClientId ?? (await signIns.settingOrSave('plex_client_id', `medianest-${randomUUID()}`));
 }

@@ -30,6 +30,10 @@ Given('{persona} has requested seasons {int} and {int} of {string} with the idem
   expect(await RequestMedia.withKey(this, name, title, key, { seasons: [first, second] })).to.be.answered(201);
 });
 
+When('{persona} requests seasons {int} and {int} of {string} with the idempotency key {string}', async function (this: MediaNestWorld, name: string, first: number, second: number, title: string, key: string) {
+  await RequestMedia.withKey(this, name, title, key, { seasons: [first, second] });
+});
+
 When('{persona} requests seasons {int} and {int} of {string} again with the idempotency key {string}, its fields in another order', async function (this: MediaNestWorld, name: string, first: number, second: number, title: string, key: string) {
   await RequestMedia.withKey(this, name, title, key, { seasons: [first, second], reordered: true });
 });

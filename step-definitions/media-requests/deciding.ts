@@ -64,3 +64,7 @@ When('{persona} declines {persona}\'s request for {string} without a reason', as
 Then('{persona} sees his/her request for {string} as declined, with no reason given', async function (this: MediaNestWorld, name: string, title: string) {
   expect(await MediaRequests.seen(this, name, title), `${name}'s request`).to.deep.include({ status: 'declined', reason: null });
 });
+
+Given('{persona} has withdrawn his/her request for {string}', async function (this: MediaNestWorld, name: string, title: string) {
+  expect(await RequestMedia.remove(this, name, title)).to.be.answered(204);
+});

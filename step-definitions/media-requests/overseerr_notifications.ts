@@ -29,6 +29,10 @@ When('Overseerr reports that {string} failed', async function (this: MediaNestWo
   await OverseerrReports.failed(this, title);
 });
 
+Given('Overseerr has reported that {string} failed', async function (this: MediaNestWorld, title: string) {
+  await OverseerrHasReported.failed(this, title);
+});
+
 When('Overseerr sends a test notification', async function (this: MediaNestWorld) {
   await OverseerrReports.send(this, 'TEST_NOTIFICATION');
 });

@@ -28,3 +28,7 @@ Then('he/she sees the last {int} of {int} titles, on page {int} of {int}', funct
 Then('he/she finds no titles', function (this: MediaNestWorld) {
   expect(MediaRequests.searchResults(this.lastExchange), 'the titles the search finds').to.deep.equal([]);
 });
+
+Then('each title found says what it is about', function (this: MediaNestWorld) {
+  expect(MediaRequests.summariesFound(this.lastExchange), 'the summaries of the titles found').to.deep.equal(MediaRequests.summariesInCatalogue(this, this.lastExchange));
+});

@@ -38,6 +38,16 @@ export const MediaRequests = {
     }));
   },
 
+  /** The summary each title found comes with. */
+  summariesFound(exchange: HttpExchange): string[] {
+    return expectData(exchange).map((result: { overview: string }) => result.overview);
+  },
+
+  /** The summaries Overseerr's catalogue holds for the titles found, in the same order. */
+  summariesInCatalogue(world: MediaNestWorld, exchange: HttpExchange): string[] {
+    return expectData(exchange).map((result: { title: string }) => RequestMedia.title(world, result.title).overview);
+  },
+
   /** How many results a page shows, and where it is among the pages. */
   searchPage(exchange: HttpExchange) {
     return { shown: expectData(exchange).length, ...exchange.response.body.meta };

@@ -46,6 +46,7 @@ export const CONTRACT_STATUS = {
   // 502, 503, 504
   UPSTREAM_ERROR: 502, // also "Upstream faults"
   SERVICE_UNAVAILABLE: 503, // also "Upstream faults"
+  DATABASE_UNAVAILABLE: 503, // also "Configuration": DATABASE_URL's PostgreSQL unreachable
   UPSTREAM_TIMEOUT: 504, // also "Upstream faults"
 } as const;
 

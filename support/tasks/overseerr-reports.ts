@@ -107,6 +107,11 @@ export const OverseerrHasReported = {
     expect(await OverseerrReports.decided(world, title, decision === 'approve' ? 'MEDIA_APPROVED' : 'MEDIA_DECLINED')).to.be.answered(204);
     await noteAfterFirst(world, title, `${decision}d`);
   },
+
+  async failed(world: MediaNestWorld, title: string): Promise<void> {
+    expect(await OverseerrReports.failed(world, title)).to.be.answered(204);
+    await noteAfterFirst(world, title, 'failed');
+  },
 };
 
 /** Notes the request as its owner sees it once the first notification moved it to `status`. */

@@ -35,16 +35,16 @@ export async function authenticateToken(services: GatewayServices, token: string
 }
 
 /** The user behind verified claims, unless the session was signed out or the account is gone. */
-function sessionOf(services: GatewayServices, claims: TokenClaims): { user: User; claims: TokenClaims } {
-  if (services.signIns.isRevoked(claims.jti)) throw new ApiError('TOKEN_REVOKED', 'This session was signed out');
-  const user = services.users.byId(claims.userId);
+async function sessionOf(services: GatewayServices, claims: TokenClaims): Promise<{ user: User; claims: TokenClaims }> {
+  if (await services.signIns.isRevoked(claims.jti)) throw new ApiError('TOKEN_REVOKED', 'This session was signed out');
+  const user = await services.users.byId(claims.userId);
   if (!user) throw new ApiError('TOKEN_INVALID', 'The token is not valid');
   return { user, claims };
 }
 
 /**
  * Works out who is calling, without refusing anyone yet (the rate limiter needs to know first).
- * A token verified before is settled at once; only a token not seen yet returns a promise.
+ * A call without a token is settled at once; one with a token waits for the database.
  */
 export function identify(services: GatewayServices, request: FastifyRequest): Promise<void> | undefined {
   const header = request.headers.authorization;
@@ -65,8 +65,8 @@ export function identify(services: GatewayServices, request: FastifyRequest): Pr
       token = value;
     }
     const known = services.tokens.recall(token);
-    if (known) return settle(sessionOf(services, known));
-    return services.tokens.verify(token).then((claims) => settle(sessionOf(services, claims))).catch(refuse);
+    const session = known ? sessionOf(services, known) : services.tokens.verify(token).then((claims) => sessionOf(services, claims));
+    return session.then(settle, refuse);
   } catch (error) {
     return refuse(error);
   }

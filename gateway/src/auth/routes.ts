@@ -15,11 +15,11 @@ export async function authRoutes(app: FastifyInstance, { services }: { services:
   const { clock, config, plexTv, signIns, users, tokens, cipher } = services;
 
   app.post('/auth/plex/pin', {
-    config: { access: 'public', rateLimit: routeLimit('pin', config.rateLimits.pinPerMinute), refusals: UPSTREAM_FAILURES },
+    config: { access: 'public', rateLimit: routeLimit('pin', config.rateLimits.pinPerMinute), refusals: [...UPSTREAM_FAILURES, 'DATABASE_UNAVAILABLE'] },
     schema: { operationId: 'createPin', summary: 'Ask plex.tv for a sign-in PIN', tags: ['auth'], body: createPinBody, response: { 201: createPinReply } },
   }, async (request, reply) => {
     const pin = await plexTv.createPin(request.id);
-    signIns.recordPin(pin.id, pin.code, Date.parse(pin.expiresAt), clock.now());
+    await signIns.recordPin(pin.id, pin.code, Date.parse(pin.expiresAt), clock.now());
     return reply.code(201).send(ok({ id: pin.id, code: pin.code, authUrl: plexTv.authUrl(pin.code), expiresAt: pin.expiresAt }));
   });
 
@@ -27,14 +27,14 @@ export async function authRoutes(app: FastifyInstance, { services }: { services:
     config: {
       access: 'public',
       rateLimit: routeLimit('verify', config.rateLimits.verifyPerMinute),
-      refusals: ['PIN_NOT_AUTHORIZED', 'PIN_NOT_FOUND', 'PIN_EXPIRED', 'PLEX_TOKEN_INVALID', ...UPSTREAM_FAILURES],
+      refusals: ['PIN_NOT_AUTHORIZED', 'PIN_NOT_FOUND', 'PIN_EXPIRED', 'PLEX_TOKEN_INVALID', ...UPSTREAM_FAILURES, 'DATABASE_UNAVAILABLE'],
     },
     schema: { operationId: 'verifyPin', summary: 'Sign in with a PIN approved at plex.tv', tags: ['auth'], body: verifyBody, response: { 200: verifyReply } },
   }, async (request, reply) => {
     const { pinId } = request.body;
     // Only PINs this gateway asked plex.tv for: one made at plex.tv some other way, even for
     // MediaNest's client id, would be a way in that the single-use record could not guard.
-    const known = signIns.pin(pinId);
+    const known = await signIns.pin(pinId);
     if (!known) throw new ApiError('PIN_NOT_FOUND', 'No such PIN');
     if (known.consumed) throw new ApiError('PIN_NOT_FOUND', 'This PIN was already used to sign in');
     if (known.expiresAt <= clock.now()) throw new ApiError('PIN_EXPIRED', 'The PIN has expired: start again');
@@ -42,9 +42,9 @@ export async function authRoutes(app: FastifyInstance, { services }: { services:
     if (!pin) throw new ApiError('PIN_NOT_FOUND', 'No such PIN');
     if (!pin.authToken) throw new ApiError('PIN_NOT_AUTHORIZED', 'The PIN has not been approved at plex.tv yet');
     const account = await plexTv.account(pin.authToken, request.id);
-    if (!signIns.consumePin(pinId, clock.now())) throw new ApiError('PIN_NOT_FOUND', 'This PIN was already used to sign in');
+    if (!(await signIns.consumePin(pinId, clock.now()))) throw new ApiError('PIN_NOT_FOUND', 'This PIN was already used to sign in');
     const identity = { plexId: account.id, username: account.username, email: account.email, thumb: account.thumb, encryptedToken: cipher.encrypt(pin.authToken) };
-    const user = users.signIn(identity, config.adminPlexUsernames, clock.now());
+    const user = await users.signIn(identity, config.adminPlexUsernames, clock.now());
     const { token, expiresAt } = await startSession(reply, user);
     return ok({ user: presentUser(user), token, expiresAt });
   });
@@ -62,7 +62,7 @@ export async function authRoutes(app: FastifyInstance, { services }: { services:
     schema: { operationId: 'logout', summary: 'Sign out: the token is revoked at once', tags: ['auth'], response: { 204: noContent('Signed out') } },
   }, async (request, reply) => {
     const { claims } = caller(request);
-    signIns.revoke(claims.jti, claims.expiresAt);
+    await signIns.revoke(claims.jti, claims.expiresAt);
     services.events.sessionRevoked(claims.jti);
     return reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' }).code(204).send();
   });

@@ -1,7 +1,6 @@
-import { EventEmitter } from 'node:events';
 import type { Clock } from '../clock';
 import type { GatewayEvents } from '../realtime/events';
-import type { Db } from '../store/database';
+import type { Sql } from '../store/sql';
 import type { DownloadStatus } from './download-store';
 
 /** One event of a download's stream, numbered from 1 per download (the SSE `id`). */
@@ -27,50 +26,48 @@ export function isTerminal(event: StreamEvent): boolean {
  * on the gateway's bus for the WebSocket.
  */
 export class DownloadEvents {
-  private readonly live = new EventEmitter().setMaxListeners(0);
-
   constructor(
-    private readonly db: Db,
+    private readonly db: Sql,
     private readonly bus: GatewayEvents,
     private readonly clock: Clock,
   ) {}
 
-  status(download: Owned, previous: DownloadStatus | null, status: DownloadStatus, detail: { error?: string; file?: { name: string; size: number } } = {}): void {
-    this.append(download.id, 'status', { status });
-    if (status === 'completed' && detail.file) this.append(download.id, 'completed', { file: detail.file });
-    if (status === 'failed') this.append(download.id, 'failed', { error: detail.error ?? 'the download failed' });
+  async status(download: Owned, previous: DownloadStatus | null, status: DownloadStatus, detail: { error?: string; file?: { name: string; size: number } } = {}): Promise<void> {
+    await this.append(download.id, 'status', { status });
+    if (status === 'completed' && detail.file) await this.append(download.id, 'completed', { file: detail.file });
+    if (status === 'failed') await this.append(download.id, 'failed', { error: detail.error ?? 'the download failed' });
     const data = { downloadId: download.id, status, previous, ...(detail.error ? { error: detail.error } : {}) };
     this.bus.publish({ topic: 'downloads', type: 'download.status', data, audience: { userId: download.userId } });
   }
 
-  progress(download: Owned, percent: number): void {
-    this.append(download.id, 'progress', { percent });
+  async progress(download: Owned, percent: number): Promise<void> {
+    await this.append(download.id, 'progress', { percent });
     this.bus.publish({ topic: 'downloads', type: 'download.progress', data: { downloadId: download.id, percent }, audience: { userId: download.userId } });
   }
 
   /** The events after `lastId`, in order. */
-  since(downloadId: number, lastId: number): StreamEvent[] {
-    const rows = this.db.prepare('SELECT seq, type, data FROM download_events WHERE download_id = ? AND seq > ? ORDER BY seq').all(downloadId, lastId) as Array<{ seq: number; type: StreamEvent['type']; data: string }>;
+  async since(downloadId: number, lastId: number): Promise<StreamEvent[]> {
+    const rows = await this.db.all<{ seq: number; type: StreamEvent['type']; data: string }>('SELECT seq, type, data FROM download_events WHERE download_id = ? AND seq > ? ORDER BY seq', [downloadId, lastId]);
     return rows.map((row) => ({ id: row.seq, type: row.type, data: JSON.parse(row.data) }));
   }
 
-  lastId(downloadId: number): number {
-    return this.db.prepare('SELECT COALESCE(MAX(seq), 0) FROM download_events WHERE download_id = ?').pluck().get(downloadId) as number;
+  async lastId(downloadId: number, db: Sql = this.db): Promise<number> {
+    return (await db.value<number>('SELECT COALESCE(MAX(seq), 0) FROM download_events WHERE download_id = ?', [downloadId]))!;
   }
 
   /** Calls `listener` with each new event of the download; returns the way to stop. */
   listen(downloadId: number, listener: (event: StreamEvent) => void): () => void {
-    const name = `download:${downloadId}`;
-    this.live.on(name, listener);
-    return () => this.live.off(name, listener);
+    return this.bus.onStreamed(`download:${downloadId}`, listener); // through the bus: also what other instances append
   }
 
-  private append(downloadId: number, type: StreamEvent['type'], data: Record<string, unknown>): void {
-    const id = this.db.transaction(() => {
-      const next = this.lastId(downloadId) + 1;
-      this.db.prepare('INSERT INTO download_events (download_id, seq, type, data, created_at) VALUES (?, ?, ?, ?, ?)').run(downloadId, next, type, JSON.stringify(data), this.clock.now());
+  /** Numbers the event after the download's last one; appends to one download take turns, on every instance. */
+  private async append(downloadId: number, type: StreamEvent['type'], data: Record<string, unknown>): Promise<void> {
+    const id = await this.db.transaction(async (tx) => {
+      await tx.lock(`download events ${downloadId}`);
+      const next = (await this.lastId(downloadId, tx)) + 1;
+      await tx.run('INSERT INTO download_events (download_id, seq, type, data, created_at) VALUES (?, ?, ?, ?, ?)', [downloadId, next, type, JSON.stringify(data), this.clock.now()]);
       return next;
-    })();
-    this.live.emit(`download:${downloadId}`, { id, type, data } satisfies StreamEvent);
+    });
+    this.bus.streamed(`download:${downloadId}`, { id, type, data } satisfies StreamEvent);
   }
 }

@@ -17,6 +17,8 @@ export interface QueueSettings {
   downloadDir: string;
   concurrency: number;
   stallSeconds: number;
+  /** The instance that runs what this queue starts (its start-up recovery settles them). */
+  instance: string;
 }
 
 interface Job {
@@ -78,9 +80,9 @@ export class DownloadQueue {
   }
 
   private async process(id: number, job: Job): Promise<void> {
-    const download = this.store.byId(id);
-    if (!download || !this.store.move(id, ['queued'], 'downloading', this.clock.now())) return;
-    this.events.status(download, 'queued', 'downloading');
+    const download = await this.store.byId(id);
+    if (!download || !(await this.store.start(id, this.settings.instance, this.clock.now()))) return;
+    await this.events.status(download, 'queued', 'downloading');
     const link = canonicalVideoLink(download.videoId);
 
     const lookup = await this.step(job, metadataArgs(link, download.quality, download.format), { keepStdout: true });
@@ -88,13 +90,20 @@ export class DownloadQueue {
     if (!succeeded(lookup)) return this.fail(download, this.failure(lookup));
     const metadata = parseMetadata(lookup.stdout);
     if (!metadata) return this.fail(download, 'yt-dlp printed no metadata for this video');
-    if (metadata.title) this.store.setTitle(id, metadata.title, this.clock.now());
+    if (metadata.title) await this.store.setTitle(id, metadata.title, this.clock.now());
 
     const folder = join(resolve(this.settings.downloadDir), String(id));
     const progress = new OverallProgress(metadata.runs);
     let file: string | undefined;
+    // yt-dlp's lines arrive faster than the database answers: progress is written in their order, one after another
+    let progressWritten = Promise.resolve();
     const raise = (percent: number | undefined) => {
-      if (percent !== undefined && this.store.raiseProgress(id, percent, this.clock.now())) this.events.progress(download, percent);
+      if (percent === undefined) return;
+      progressWritten = progressWritten
+        .then(async () => {
+          if (await this.store.raiseProgress(id, percent, this.clock.now())) await this.events.progress(download, percent);
+        })
+        .catch((error) => this.log.error({ err: error, downloadId: id }, 'download progress not recorded'));
     };
     const run = await this.step(job, downloadArgs(link, download.quality, download.format, folder), {
       onLine: (line) => {
@@ -106,12 +115,14 @@ export class DownloadQueue {
         if (parsed.kind === 'already-downloaded') raise(progress.finish());
       },
     });
+    await progressWritten;
     if (!run) return;
     if (!succeeded(run)) return this.fail(download, this.failure(run));
     const found = locateFile(file, folder);
     if (!found) return this.fail(download, 'yt-dlp finished but left no file');
     raise(progress.finish());
-    if (this.store.move(id, ['downloading'], 'completed', this.clock.now(), { file: found })) this.events.status(download, 'downloading', 'completed', { file: found });
+    await progressWritten;
+    if (await this.store.move(id, ['downloading'], 'completed', this.clock.now(), { file: found })) await this.events.status(download, 'downloading', 'completed', { file: found });
   }
 
   /** Runs one yt-dlp process for the job; undefined when the job was cancelled or the gateway closed meanwhile. */
@@ -138,8 +149,8 @@ export class DownloadQueue {
     return outcome.signal ? `yt-dlp was ended by ${outcome.signal}` : `yt-dlp exited with status ${outcome.code}`;
   }
 
-  private fail(download: Download, error: string): void {
-    if (this.store.move(download.id, ['downloading'], 'failed', this.clock.now(), { error })) this.events.status(download, 'downloading', 'failed', { error });
+  private async fail(download: Download, error: string): Promise<void> {
+    if (await this.store.move(download.id, ['downloading'], 'failed', this.clock.now(), { error })) await this.events.status(download, 'downloading', 'failed', { error });
   }
 }
 

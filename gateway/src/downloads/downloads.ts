@@ -21,79 +21,87 @@ export class Downloads {
   readonly store: DownloadStore;
   readonly events: DownloadEvents;
   private readonly queue: DownloadQueue;
+  private readonly stopFollowingCancels: () => void;
 
   constructor(private readonly services: GatewayServices, log: FastifyBaseLogger) {
     const { config, clock, db } = services;
     this.store = new DownloadStore(db);
     this.events = new DownloadEvents(db, services.events, clock);
     this.queue = new DownloadQueue(
-      { ytDlpPath: config.ytDlpPath, downloadDir: config.downloadDir, concurrency: config.downloadConcurrency, stallSeconds: config.downloadStallSeconds },
+      { ytDlpPath: config.ytDlpPath, downloadDir: config.downloadDir, concurrency: config.downloadConcurrency, stallSeconds: config.downloadStallSeconds, instance: config.instanceName },
       this.store,
       this.events,
       clock,
       log,
     );
+    // A cancel taken by another instance sharing the database stops the yt-dlp this one runs: the
+    // bus relays every instance's download events (realtime/events.ts).
+    this.stopFollowingCancels = services.events.subscribe((event) => {
+      if (event.type === 'download.status' && event.data.status === 'cancelled') this.queue.cancel(event.data.downloadId as number);
+    });
   }
 
   /** Accepts a download or refuses it; a refused request stores nothing, so it never counts against the quota. */
-  create(userId: number, order: DownloadOrder): Download {
+  async create(userId: number, order: DownloadOrder): Promise<Download> {
     const link = parseYouTubeLink(order.url);
     if ('problem' in link) throw new ApiError('INVALID_URL', 'Only https links to one YouTube video are accepted', { reason: link.problem });
     const now = this.services.clock.now();
-    const download = this.store.transaction(() => {
-      const active = this.store.activeFor(userId, link.videoId);
+    const download = await this.store.forUser(userId, async (store) => {
+      const active = await store.activeFor(userId, link.videoId);
       if (active) throw new ApiError('DOWNLOAD_ACTIVE', 'This video is already being downloaded', { downloadId: active.id });
-      this.refuseOverQuota(userId, now);
-      return this.store.insert({ userId, url: order.url, videoId: link.videoId, quality: order.quality, format: order.format, createdAt: now });
+      refuseOverQuota(await store.createdSince(userId, now - QUOTA_WINDOW_MS), this.services.config.downloadQuotaPerHour, now);
+      return store.insert({ userId, url: order.url, videoId: link.videoId, quality: order.quality, format: order.format, createdAt: now });
     });
-    this.events.status(download, null, 'queued');
+    await this.events.status(download, null, 'queued');
     this.queue.enqueue(download.id);
     return download;
   }
 
   /** The caller's own download; anyone else's is "not found" so ids cannot be probed. */
-  owned(userId: number, id: number): Download {
-    const download = this.store.byId(id);
+  async owned(userId: number, id: number): Promise<Download> {
+    const download = await this.store.byId(id);
     if (!download || download.userId !== userId) throw notFound('download');
     return download;
   }
 
-  cancel(userId: number, id: number): void {
-    const download = this.owned(userId, id);
-    if (!this.store.move(id, ACTIVE, 'cancelled', this.services.clock.now())) {
-      throw new ApiError('DOWNLOAD_FINISHED', `This download has already ended (${this.store.byId(id)?.status})`);
+  async cancel(userId: number, id: number): Promise<void> {
+    const download = await this.owned(userId, id);
+    if (!(await this.store.move(id, ACTIVE, 'cancelled', this.services.clock.now()))) {
+      throw new ApiError('DOWNLOAD_FINISHED', `This download has already ended (${(await this.store.byId(id))?.status})`);
     }
-    this.events.status(download, download.status, 'cancelled');
-    this.queue.cancel(id);
+    await this.events.status(download, download.status, 'cancelled'); // which stops the process, on whichever instance runs it
   }
 
-  /** At start-up: what a previous process left running failed with it; what was waiting is queued again. */
-  recover(): void {
-    for (const download of this.store.withStatus('downloading')) {
-      if (this.store.move(download.id, ['downloading'], 'failed', this.services.clock.now(), { error: INTERRUPTED })) {
-        this.events.status(download, 'downloading', 'failed', { error: INTERRUPTED });
+  /**
+   * At start-up: what this instance's previous process left running failed with it (other
+   * instances' running downloads are theirs); whatever is waiting, this instance may run.
+   */
+  async recover(): Promise<void> {
+    for (const download of await this.store.runningOn(this.services.config.instanceName)) {
+      if (await this.store.move(download.id, ['downloading'], 'failed', this.services.clock.now(), { error: INTERRUPTED })) {
+        await this.events.status(download, 'downloading', 'failed', { error: INTERRUPTED });
       }
     }
-    for (const download of this.store.withStatus('queued')) this.queue.enqueue(download.id);
+    for (const download of await this.store.queued()) this.queue.enqueue(download.id);
   }
 
   shutdown(): void {
+    this.stopFollowingCancels();
     this.queue.shutdown();
   }
+}
 
-  private refuseOverQuota(userId: number, now: number): void {
-    const limit = this.services.config.downloadQuotaPerHour;
-    const recent = this.store.createdSince(userId, now - QUOTA_WINDOW_MS);
-    if (recent.length < limit) return;
-    // A place frees up when the download that brings the count under the limit leaves the window.
-    const retryAfter = Math.max(1, Math.ceil((recent[recent.length - limit]! + QUOTA_WINDOW_MS - now) / 1000));
-    throw new ApiError(
-      'QUOTA_EXCEEDED',
-      `At most ${limit} downloads an hour: try again in ${retryAfter} seconds`,
-      { limit, windowMinutes: 60, retryAfterSeconds: retryAfter },
-      { 'retry-after': String(retryAfter) },
-    );
-  }
+/** Refuses a download past the hourly quota, given the creation times of the user's downloads in the window, oldest first. */
+function refuseOverQuota(recent: number[], limit: number, now: number): void {
+  if (recent.length < limit) return;
+  // A place frees up when the download that brings the count under the limit leaves the window.
+  const retryAfter = Math.max(1, Math.ceil((recent[recent.length - limit]! + QUOTA_WINDOW_MS - now) / 1000));
+  throw new ApiError(
+    'QUOTA_EXCEEDED',
+    `At most ${limit} downloads an hour: try again in ${retryAfter} seconds`,
+    { limit, windowMinutes: 60, retryAfterSeconds: retryAfter },
+    { 'retry-after': String(retryAfter) },
+  );
 }
 
 /** A download as the API shows it (CONTRACT.md): optional fields are left out rather than null. */

@@ -21,8 +21,20 @@ export interface EventStreamOptions {
  * one as it happens, with a comment heartbeat on the clock so proxies keep the connection; the
  * stream ends after the terminal event.
  */
-export function serveEventStream(reply: FastifyReply, options: EventStreamOptions): void {
+export async function serveEventStream(reply: FastifyReply, options: EventStreamOptions): Promise<void> {
   const { downloadId, events, clock, open } = options;
+  // Listening starts before the replay is read, and what arrives meanwhile waits for it: no event
+  // can fall between the two. A replay the database cannot give is refused before the stream opens.
+  const arrived: StreamEvent[] = [];
+  let deliver = (event: StreamEvent): void => void arrived.push(event);
+  const unlisten = options.ended ? undefined : events.listen(downloadId, (event) => deliver(event));
+  let replay: StreamEvent[];
+  try {
+    replay = await events.since(downloadId, options.after);
+  } catch (error) {
+    unlisten?.();
+    throw error;
+  }
   const raw = reply.raw;
   reply.hijack();
   const already = Object.entries(reply.getHeaders()).filter((entry): entry is [string, string | number | string[]] => entry[1] !== undefined);
@@ -37,7 +49,6 @@ export function serveEventStream(reply: FastifyReply, options: EventStreamOption
 
   let lastSent = options.after;
   let heartbeat: TimerHandle | undefined;
-  let unlisten: (() => void) | undefined;
   let finished = false;
   const finish = () => {
     if (finished) return;
@@ -63,11 +74,10 @@ export function serveEventStream(reply: FastifyReply, options: EventStreamOption
 
   open.add(finish);
   raw.on('close', finish);
-  // The replay is read and the live listener attached in the same tick: the database is
-  // synchronous, so no event can fall between the two.
-  for (const event of events.since(downloadId, options.after)) send(event);
+  if (raw.destroyed) return finish(); // the client left while the replay was read
+  deliver = send;
+  for (const event of [...replay, ...arrived]) send(event);
   if (finished) return;
   if (options.ended) return finish();
-  unlisten = events.listen(downloadId, send);
   beat();
 }

@@ -32,7 +32,7 @@ export async function downloadRoutes(app: FastifyInstance, { services }: { servi
         : new Error('The request is not valid'),
     schema: { operationId: 'createDownload', summary: 'Download a YouTube video', tags: ['downloads'], body: createDownloadBody, response: { 202: downloadAccepted } },
   }, async (request, reply) => {
-    const download = downloads.create(caller(request).user.id, request.body);
+    const download = await downloads.create(caller(request).user.id, request.body);
     return reply.code(202).header('location', `${request.routeOptions.url}/${download.id}`).send(ok(presentDownload(download)));
   });
 
@@ -41,20 +41,20 @@ export async function downloadRoutes(app: FastifyInstance, { services }: { servi
     schema: { operationId: 'listDownloads', summary: "The caller's own downloads", tags: ['downloads'], querystring: downloadListQuery, response: { 200: downloadListReply } },
   }, async (request) => {
     const { status, page, pageSize } = request.query;
-    const { items, total } = downloads.store.page(caller(request).user.id, status, (page - 1) * pageSize, pageSize);
+    const { items, total } = await downloads.store.page(caller(request).user.id, status, (page - 1) * pageSize, pageSize);
     return ok(items.map(presentDownload), { page, pageSize, total, totalPages: Math.ceil(total / pageSize) });
   });
 
   app.get<ById>('/youtube/downloads/:id', {
     config: { access: 'user', refusals: ['NOT_FOUND'] },
     schema: { operationId: 'getDownload', summary: 'One of the caller\'s downloads', tags: ['downloads'], params: downloadIdParams, response: { 200: downloadReply } },
-  }, async (request) => ok(presentDownload(downloads.owned(caller(request).user.id, request.params.id))));
+  }, async (request) => ok(presentDownload(await downloads.owned(caller(request).user.id, request.params.id))));
 
   app.delete<ById>('/youtube/downloads/:id', {
     config: { access: 'user', refusals: ['NOT_FOUND', 'DOWNLOAD_FINISHED'] },
     schema: { operationId: 'cancelDownload', summary: 'Cancel a download (stops yt-dlp if running)', tags: ['downloads'], params: downloadIdParams, response: { 204: noContent('Cancelled') } },
   }, async (request, reply) => {
-    downloads.cancel(caller(request).user.id, request.params.id);
+    await downloads.cancel(caller(request).user.id, request.params.id);
     return reply.code(204).send();
   });
 
@@ -69,11 +69,11 @@ export async function downloadRoutes(app: FastifyInstance, { services }: { servi
       response: { 200: eventStreamReply, 204: noContent('The download has ended and nothing was missed: do not reconnect') },
     },
   }, async (request, reply) => {
-    const download = downloads.owned(caller(request).user.id, request.params.id);
+    const download = await downloads.owned(caller(request).user.id, request.params.id);
     const after = Number(request.headers['last-event-id'] ?? 0);
     const ended = !['queued', 'downloading'].includes(download.status);
     // Nothing more will ever come: 204 tells an EventSource not to reconnect.
-    if (ended && after >= downloads.events.lastId(download.id)) return reply.code(204).send();
-    serveEventStream(reply, { downloadId: download.id, after, ended, events: downloads.events, clock: services.clock, open: openStreams });
+    if (ended && after >= (await downloads.events.lastId(download.id))) return reply.code(204).send();
+    await serveEventStream(reply, { downloadId: download.id, after, ended, events: downloads.events, clock: services.clock, open: openStreams });
   });
 }

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AllowedMethods } from './allowed-methods';
+import { DatabaseUnavailable } from '../store/sql';
 import { ApiError } from './errors';
 
 interface ValidationIssue {
@@ -45,6 +46,10 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
 
 function toApiError(error: FastifyError, request: FastifyRequest): ApiError {
   if (error instanceof ApiError) return error;
+  if (error instanceof DatabaseUnavailable) {
+    request.log.error({ err: error }, 'database unavailable');
+    return new ApiError('DATABASE_UNAVAILABLE', 'MediaNest cannot reach its database: retry later', undefined, { 'retry-after': '5' });
+  }
   if (error.validation) {
     return new ApiError('VALIDATION_ERROR', 'The request is not valid', {
       fields: (error.validation as ValidationIssue[]).map((issue) => describe(issue, error.validationContext)),

@@ -1,8 +1,9 @@
 import rateLimit from '@fastify/rate-limit';
-import LocalStore from '@fastify/rate-limit/store/LocalStore';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { RateLimits } from '../config';
+import type { SharedRedis } from '../redis/shared-redis';
 import { ApiError } from './errors';
+import { localCounts, SharedCounts } from './rate-limit-store';
 
 const WINDOW_MS = 60_000;
 
@@ -10,17 +11,18 @@ const WINDOW_MS = 60_000;
  * Per-user and per-anonymous-IP limits on every route not exempted, after the caller is identified
  * but before anyone is refused (so 401 answers count), plus the tighter route limits (PIN, verify)
  * that routes declare in `config.rateLimit`. The plugin's store reads Date.now(), so a virtual clock
- * moves its windows.
+ * moves its windows. With Redis, every count is kept there, shared by the instances serving together.
  */
-export async function installRateLimits(app: FastifyInstance, limits: RateLimits): Promise<void> {
+export async function installRateLimits(app: FastifyInstance, limits: RateLimits, redis?: SharedRedis): Promise<void> {
   await app.register(rateLimit, {
     global: false,
+    ...(redis ? { store: SharedCounts.storeFor(redis.client) } : {}),
     enableDraftSpec: true,
     errorResponseBuilder: (_request, context) => tooMany(Math.ceil(context.ttl / 1000)),
   });
   // The general limit counts in the plugin's own store, called directly: through the plugin's
   // `createRateLimit` every request paid for half a dozen promises, the largest cost of a cached read.
-  const store = new LocalStore(false, false, 10_000);
+  const store = redis ? SharedCounts.in(redis.client) : localCounts();
   app.decorate('generalRateLimit', (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => {
     const key = request.auth ? `user:${request.auth.user.id}` : `anon:${request.ip}`;
     const max = request.auth ? limits.userPerMinute : limits.anonPerMinute;

@@ -12,7 +12,8 @@ declare module 'fastify' {
 /** What an upstream's failure becomes (CONTRACT.md, "Upstream faults"). */
 export const UPSTREAM_FAILURES: readonly ErrorCode[] = ['UPSTREAM_ERROR', 'SERVICE_UNAVAILABLE', 'UPSTREAM_TIMEOUT'];
 
-const SIGNED_IN: ErrorCode[] = ['UNAUTHORIZED', 'TOKEN_INVALID', 'TOKEN_EXPIRED', 'TOKEN_REVOKED'];
+// a signed-in caller is looked up in the database: any such route can find it unreachable
+const SIGNED_IN: ErrorCode[] = ['UNAUTHORIZED', 'TOKEN_INVALID', 'TOKEN_EXPIRED', 'TOKEN_REVOKED', 'DATABASE_UNAVAILABLE'];
 const UNREADABLE_BODY: ErrorCode[] = ['INVALID_JSON', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'];
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 

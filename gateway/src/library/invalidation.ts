@@ -13,9 +13,14 @@ export function announceLibraryChanged(events: GatewayEvents, reason: string, no
   });
 }
 
-/** Calls `invalidate` whenever the library is announced changed; returns the way to stop listening. */
+/**
+ * Calls `invalidate` on each announcement made on this instance; returns the way to
+ * stop listening. Announcements relayed from other instances are left out: the cache they invalidate
+ * is either this instance's own (no relay without Redis) or the one in Redis, already invalidated by
+ * the instance that announced.
+ */
 export function onLibraryChanged(events: GatewayEvents, invalidate: () => void): () => void {
-  return events.subscribe((event) => {
-    if (event.type === 'cache.invalidated' && event.data.scope === 'library') invalidate();
+  return events.subscribe((event, here) => {
+    if (here && event.type === 'cache.invalidated' && event.data.scope === 'library') invalidate();
   });
 }

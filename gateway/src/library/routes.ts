@@ -6,8 +6,9 @@ import { UPSTREAM_FAILURES } from '../http/route-contract';
 import { UpstreamFailure } from '../resilience/upstream-failure';
 import type { GatewayServices } from '../services';
 import type { User } from '../store/users';
-import { LibraryCache } from './cache';
+import { LibraryCache, type Cache, type Lookup } from './cache';
 import { announceLibraryChanged, onLibraryChanged } from './invalidation';
+import { SharedLibraryCache } from './shared-cache';
 import {
   collectionsReply, itemListReply, itemsQuery, itemsReply, librariesReply, libraryParams, presentCollection, presentItem, recentQuery,
   refreshReply, searchQuery,
@@ -33,26 +34,34 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 /** The Plex library, read with each person's own Plex token and cached per person (CONTRACT.md, "Library"). */
 export async function libraryRoutes(app: FastifyInstance, { services }: { services: GatewayServices }) {
   const { clock, events, users, cipher, plexServer: plex } = services;
-  const cache = new LibraryCache(clock, services.config.libraryCacheSeconds * 1000);
-  const stopListening = onLibraryChanged(events, () => cache.invalidateAll());
+  const lifetimeMs = services.config.libraryCacheSeconds * 1000;
+  const cache: Cache = services.redis ? new SharedLibraryCache(services.redis.client, clock, lifetimeMs) : new LibraryCache(clock, lifetimeMs);
+  // the last invalidation, which a rescan's answer waits for: the next read, on any instance, asks Plex
+  let invalidating: void | Promise<void>;
+  const stopListening = onLibraryChanged(events, () => (invalidating = cache.invalidateAll()));
   app.addHook('onClose', async () => stopListening());
 
-  const plexToken = (user: User) => {
-    const sealed = users.encryptedPlexToken(user.id);
+  const plexToken = async (user: User) => {
+    const sealed = await users.encryptedPlexToken(user.id);
     if (!sealed) throw new ApiError('PLEX_TOKEN_INVALID', 'Sign in with Plex again');
     return cipher.decrypt(sealed);
   };
 
   /**
    * Answers from the caller's fresh copy, else from Plex (keeping a copy), else from a stale copy if
-   * Plex failed. A fresh copy is answered at once, in the bytes serialized for its first hit: the
-   * busiest path of the library does no serializing and makes no promise.
+   * Plex failed. A fresh copy of this instance's cache is answered at once, in the bytes serialized
+   * for its first hit: the busiest path of the library does no serializing and makes no promise.
    */
   function cached(request: FastifyRequest, reply: FastifyReply, read: (token: string) => Promise<Answer>): Promise<unknown> | undefined {
     const { user } = caller(request);
     const key = `${user.id} ${request.routeOptions.url} ${JSON.stringify(request.params)} ${JSON.stringify(request.query)}`;
     const found = cache.lookup<Kept>(key);
-    if (!('fresh' in found)) return fetchOrFallBack(reply, key, () => read(plexToken(user)));
+    const answer = (lookup: Lookup<Kept>) => answerFrom(lookup, reply, key, () => plexToken(user).then(read));
+    return found instanceof Promise ? found.then((settled) => answer(settled) ?? reply) : answer(found);
+  }
+
+  function answerFrom(found: Lookup<Kept>, reply: FastifyReply, key: string, read: () => Promise<Answer>): Promise<unknown> | undefined {
+    if (!('fresh' in found)) return fetchOrFallBack(reply, key, read);
     const kept = found.fresh;
     kept.body ??= reply.serialize(ok(kept.answer.data, kept.answer.meta));
     reply.header('cache-status', `medianest; hit; ttl=${found.ttlSeconds}`).type(JSON_TYPE).send(kept.body);
@@ -62,12 +71,12 @@ export async function libraryRoutes(app: FastifyInstance, { services }: { servic
   async function fetchOrFallBack(reply: FastifyReply, key: string, read: () => Promise<Answer>) {
     try {
       const answer = await read();
-      reply.header('cache-status', cache.store(key, { answer }) ? 'medianest; fwd=miss; stored' : 'medianest; fwd=miss');
+      reply.header('cache-status', (await cache.store(key, { answer })) ? 'medianest; fwd=miss; stored' : 'medianest; fwd=miss');
       return ok(answer.data, answer.meta);
     } catch (error) {
       if (!(error instanceof UpstreamFailure)) throw error;
       // looked up again now: another call may have refreshed the copy meanwhile, and the age is as of this answer
-      const fallback = cache.lookup<Kept>(key);
+      const fallback = await cache.lookup<Kept>(key);
       if ('fresh' in fallback) {
         reply.header('cache-status', `medianest; hit; ttl=${fallback.ttlSeconds}`);
         return ok(fallback.fresh.answer.data, fallback.fresh.answer.meta);
@@ -123,8 +132,9 @@ export async function libraryRoutes(app: FastifyInstance, { services }: { servic
     config: { access: 'admin', refusals: PLEX_KEYED },
     schema: { operationId: 'refreshLibrary', summary: 'Ask Plex to rescan a library', tags: ['admin'], params: libraryParams, response: { 202: refreshReply } },
   }, async (request, reply) => {
-    await plex.refresh(plexToken(caller(request).user), request.params.key, request.id);
+    await plex.refresh(await plexToken(caller(request).user), request.params.key, request.id);
     announceLibraryChanged(events, `an admin asked Plex to rescan library ${request.params.key}`, clock.now());
+    await invalidating;
     return reply.code(202).send(ok({ key: request.params.key, refreshing: true }));
   });
 }

@@ -30,7 +30,7 @@ export async function adminMediaRequestRoutes(app: FastifyInstance, { services, 
 
   const decide = (decision: 'approve' | 'decline') =>
     async (request: FastifyRequest<Decision>) => {
-      const found = requests.byId(request.params.id);
+      const found = await requests.byId(request.params.id);
       if (!found) throw notFound('request');
       if (found.status !== 'pending' || found.overseerrRequestId === null) {
         throw new ApiError('REQUEST_NOT_PENDING', `Only a request waiting for approval can be ${decision}d`);
@@ -38,9 +38,9 @@ export async function adminMediaRequestRoutes(app: FastifyInstance, { services, 
       if (!(await overseerr.decide(found.overseerrRequestId, decision, request.id))) throw notFound('request in Overseerr');
       const to = decision === 'approve' ? 'approved' : 'declined';
       // Overseerr's decline takes no reason: the gateway keeps the admin's
-      const moved = requests.transition(found.id, to, clock.now(), decision === 'decline' ? request.body?.reason : undefined);
+      const moved = await requests.transition(found.id, to, clock.now(), decision === 'decline' ? request.body?.reason : undefined);
       if (moved) announceStatus(events, moved.request, moved.previous, clock.now());
-      return ok(presentRequest(moved?.request ?? requests.byId(found.id)!));
+      return ok(presentRequest(moved?.request ?? (await requests.byId(found.id))!));
     };
 
   app.post<Decision>('/admin/media/requests/:id/approve', {

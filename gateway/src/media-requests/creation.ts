@@ -27,45 +27,43 @@ const TIMED_OUT = 'Overseerr did not answer in time, so whether it holds the req
  * keeps it as failed; asking again links a request Overseerr already holds instead of making another.
  */
 export class MediaRequestCreation {
-  private readonly keys: IdempotencyKeys;
-
   constructor(
     private readonly services: GatewayServices,
     private readonly requests: MediaRequestRepository,
     private readonly overseerr: OverseerrApi,
-  ) {
-    this.keys = new IdempotencyKeys(services.db);
-  }
+  ) {}
 
   async create(user: User, input: CreateInput, key: string | undefined, correlationId: string): Promise<Created> {
-    const { db, clock } = this.services;
+    const { db, clock, config } = this.services;
     const print = fingerprint(input);
-    const reserved = db.transaction((): { id: number } | { replay: string } => {
+    const inFlight = () => new ApiError('ALREADY_REQUESTED', 'The same request is already on its way to Overseerr');
+    const reserved = await db.transaction(async (tx): Promise<{ id: number } | { replay: string }> => {
+      const keys = new IdempotencyKeys(tx);
       if (key !== undefined) {
-        const known = this.keys.check(user.id, key, print, clock.now());
+        const known = await keys.check(user.id, key, print, clock.now());
         if (known.state === 'reused') throw new ApiError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with another request');
         if (known.state === 'answered') return { replay: known.response };
-        if (known.state === 'in-flight') throw new ApiError('ALREADY_REQUESTED', 'The same request is already on its way to Overseerr');
-        this.keys.claim(user.id, key, print, clock.now());
+        if (known.state === 'in-flight') throw inFlight();
+        if (!(await keys.claim(user.id, key, print, clock.now()))) throw inFlight();
       }
-      const id = this.requests.reserve(user.id, input.mediaType, input.tmdbId, clock.now());
+      const id = await new MediaRequestRepository(tx).reserve(user.id, input.mediaType, input.tmdbId, config.instanceName, clock.now());
       if (id === undefined) throw new ApiError('ALREADY_REQUESTED', 'You have already requested this title');
       return { id };
-    })();
+    });
     if ('replay' in reserved) return reserved;
     try {
       const found = await this.askOverseerr(user, input, reserved.id, correlationId);
-      const request = db.transaction(() => {
-        const completed = this.requests.complete(reserved.id, found, clock.now());
-        if (key !== undefined) this.keys.answer(user.id, key, JSON.stringify(ok(presentRequest(completed))));
+      const request = await db.transaction(async (tx) => {
+        const completed = await new MediaRequestRepository(tx).complete(reserved.id, found, clock.now());
+        if (key !== undefined) await new IdempotencyKeys(tx).answer(user.id, key, JSON.stringify(ok(presentRequest(completed))));
         return completed;
-      })();
+      });
       return { request };
     } catch (error) {
-      db.transaction(() => {
-        this.requests.discard(reserved.id);
-        if (key !== undefined) this.keys.forget(user.id, key);
-      })();
+      await db.transaction(async (tx) => {
+        await new MediaRequestRepository(tx).discard(reserved.id);
+        if (key !== undefined) await new IdempotencyKeys(tx).forget(user.id, key);
+      });
       throw error;
     }
   }
@@ -76,19 +74,26 @@ export class MediaRequestCreation {
     const details = await this.overseerr.details(input.mediaType, input.tmdbId, correlationId);
     const title = details.title ?? details.name ?? '';
     // An earlier call that timed out may have created the request after all: link it rather than make a second.
-    const earlier = details.mediaInfo?.requests?.find(
-      (request) => request.requestedBy?.id === account.id && request.status !== OverseerrRequestStatus.DECLINED && !this.requests.byOverseerrId(request.id),
-    );
+    const earlier = await this.unlinked(details.mediaInfo?.requests ?? [], account.id);
     if (earlier) return held(earlier, title);
     let outcome: CreateOutcome;
     try {
       outcome = await this.overseerr.createRequest(account.id, input, correlationId);
     } catch (error) {
-      if (error instanceof UpstreamFailure && error.code === 'UPSTREAM_TIMEOUT') this.requests.fail(reservation, title, TIMED_OUT, this.services.clock.now());
+      if (error instanceof UpstreamFailure && error.code === 'UPSTREAM_TIMEOUT') await this.requests.fail(reservation, title, TIMED_OUT, this.services.clock.now());
       throw error;
     }
     if ('refused' in outcome) throw refusal(outcome.refused);
     return held(outcome.created, title);
+  }
+
+  /** The first of the account's live requests at Overseerr that no MediaNest request is linked to. */
+  private async unlinked(requests: OverseerrRequest[], accountId: number): Promise<OverseerrRequest | undefined> {
+    for (const request of requests) {
+      if (request.requestedBy?.id !== accountId || request.status === OverseerrRequestStatus.DECLINED) continue;
+      if (!(await this.requests.byOverseerrId(request.id))) return request;
+    }
+    return undefined;
   }
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Db } from '../store/database';
+import { isUniqueViolation, type Sql } from '../store/sql';
 
 /** How long a key is remembered (CONTRACT.md: 24 h). */
 export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -15,29 +15,37 @@ export type KeyState =
  * done and answered with the response once it succeeded; a failure forgets it, so a retry runs again.
  */
 export class IdempotencyKeys {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Sql) {}
 
   /** What a key means now; call inside the transaction that claims it. */
-  check(userId: number, key: string, fingerprint: string, now: number): KeyState {
-    this.db.prepare('DELETE FROM idempotency_keys WHERE user_id = ? AND key = ? AND created_at <= ?').run(userId, key, now - IDEMPOTENCY_WINDOW_MS);
-    const row = this.db.prepare('SELECT fingerprint, response FROM idempotency_keys WHERE user_id = ? AND key = ?').get(userId, key) as
-      | { fingerprint: string; response: string | null }
-      | undefined;
+  async check(userId: number, key: string, fingerprint: string, now: number): Promise<KeyState> {
+    await this.db.run('DELETE FROM idempotency_keys WHERE user_id = ? AND key = ? AND created_at <= ?', [userId, key, now - IDEMPOTENCY_WINDOW_MS]);
+    const row = await this.db.get<{ fingerprint: string; response: string | null }>('SELECT fingerprint, response FROM idempotency_keys WHERE user_id = ? AND key = ?', [userId, key]);
     if (!row) return { state: 'new' };
     if (row.fingerprint !== fingerprint) return { state: 'reused' };
     return row.response === null ? { state: 'in-flight' } : { state: 'answered', response: row.response };
   }
 
-  claim(userId: number, key: string, fingerprint: string, now: number): void {
-    this.db.prepare('INSERT INTO idempotency_keys (user_id, key, fingerprint, created_at) VALUES (?, ?, ?, ?)').run(userId, key, fingerprint, now);
+  /**
+   * Claims a key found new; false when another instance claimed it meanwhile (its transaction saw
+   * the key new too): the key is then in flight. In a PostgreSQL transaction that ends the transaction.
+   */
+  async claim(userId: number, key: string, fingerprint: string, now: number): Promise<boolean> {
+    try {
+      await this.db.run('INSERT INTO idempotency_keys (user_id, key, fingerprint, created_at) VALUES (?, ?, ?, ?)', [userId, key, fingerprint, now]);
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
   }
 
-  answer(userId: number, key: string, response: string): void {
-    this.db.prepare('UPDATE idempotency_keys SET response = ? WHERE user_id = ? AND key = ?').run(response, userId, key);
+  async answer(userId: number, key: string, response: string): Promise<void> {
+    await this.db.run('UPDATE idempotency_keys SET response = ? WHERE user_id = ? AND key = ?', [response, userId, key]);
   }
 
-  forget(userId: number, key: string): void {
-    this.db.prepare('DELETE FROM idempotency_keys WHERE user_id = ? AND key = ? AND response IS NULL').run(userId, key);
+  async forget(userId: number, key: string): Promise<void> {
+    await this.db.run('DELETE FROM idempotency_keys WHERE user_id = ? AND key = ? AND response IS NULL', [userId, key]);
   }
 }
 

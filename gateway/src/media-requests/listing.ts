@@ -12,7 +12,7 @@ export interface ListQuery {
 }
 
 /** One page of requests, oldest first, with the paging meta of CONTRACT.md. */
-export function listed(requests: MediaRequestRepository, filter: ListQuery & { userId?: number }) {
-  const { items, total } = requests.list(filter);
+export async function listed(requests: MediaRequestRepository, filter: ListQuery & { userId?: number }) {
+  const { items, total } = await requests.list(filter);
   return ok(items.map(presentRequest), { page: filter.page, pageSize: filter.pageSize, total, totalPages: Math.ceil(total / filter.pageSize) });
 }

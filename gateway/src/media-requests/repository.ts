@@ -1,4 +1,4 @@
-import type { Db } from '../store/database';
+import { isUniqueViolation, type Sql } from '../store/sql';
 import type { MediaType } from '../upstreams/overseerr';
 import { canMove, type RequestStatus } from './lifecycle';
 
@@ -46,82 +46,93 @@ const VISIBLE = "r.status <> 'creating'";
 
 /** Media requests as the gateway keeps them, beside Overseerr's own. */
 export class MediaRequestRepository {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Sql) {}
 
-  /** Reserves the user's one live request for a title; undefined when one is live already. */
-  reserve(userId: number, mediaType: MediaType, tmdbId: number, now: number): number | undefined {
+  /**
+   * Reserves the user's one live request for a title, recording which instance asks Overseerr;
+   * undefined when one is live already. In a PostgreSQL transaction the collision ends the
+   * transaction: the caller refuses at once.
+   */
+  async reserve(userId: number, mediaType: MediaType, tmdbId: number, instance: string, now: number): Promise<number | undefined> {
     try {
-      const { lastInsertRowid } = this.db
-        .prepare("INSERT INTO media_requests (user_id, media_type, tmdb_id, status, created_at, updated_at) VALUES (?, ?, ?, 'creating', ?, ?)")
-        .run(userId, mediaType, tmdbId, now, now);
-      return Number(lastInsertRowid);
+      return await this.db.value<number>(
+        "INSERT INTO media_requests (user_id, media_type, tmdb_id, status, instance, created_at, updated_at) VALUES (?, ?, ?, 'creating', ?, ?, ?) RETURNING id",
+        [userId, mediaType, tmdbId, instance, now, now],
+      );
     } catch (error) {
-      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return undefined;
+      if (isUniqueViolation(error)) return undefined;
       throw error;
     }
   }
 
   /** Fills in a reservation with what Overseerr holds. */
-  complete(id: number, fields: { title: string; seasons: number[]; status: RequestStatus; overseerrRequestId: number }, now: number): MediaRequest {
-    this.db
-      .prepare('UPDATE media_requests SET title = ?, seasons = ?, status = ?, overseerr_request_id = ?, updated_at = ? WHERE id = ?')
-      .run(fields.title, JSON.stringify(fields.seasons), fields.status, fields.overseerrRequestId, now, id);
-    return this.byId(id)!;
+  async complete(id: number, fields: { title: string; seasons: number[]; status: RequestStatus; overseerrRequestId: number }, now: number): Promise<MediaRequest> {
+    await this.db.run('UPDATE media_requests SET title = ?, seasons = ?, status = ?, overseerr_request_id = ?, updated_at = ? WHERE id = ?', [
+      fields.title, JSON.stringify(fields.seasons), fields.status, fields.overseerrRequestId, now, id,
+    ]);
+    return (await this.byId(id))!;
   }
 
   /** A reservation whose outcome at Overseerr is unknown: kept as failed, with why. */
-  fail(id: number, title: string, reason: string, now: number): void {
-    this.db.prepare("UPDATE media_requests SET status = 'failed', title = ?, reason = ?, updated_at = ? WHERE id = ?").run(title, reason, now, id);
+  async fail(id: number, title: string, reason: string, now: number): Promise<void> {
+    await this.db.run("UPDATE media_requests SET status = 'failed', title = ?, reason = ?, updated_at = ? WHERE id = ?", [title, reason, now, id]);
   }
 
   /** Drops a reservation Overseerr refused or never received. */
-  discard(id: number): void {
-    this.db.prepare("DELETE FROM media_requests WHERE id = ? AND status = 'creating'").run(id);
+  async discard(id: number): Promise<void> {
+    await this.db.run("DELETE FROM media_requests WHERE id = ? AND status = 'creating'", [id]);
   }
 
-  /** Reservations left by a process that stopped mid-call: their outcome at Overseerr is unknown. */
-  failInterrupted(now: number): void {
-    this.db
-      .prepare("UPDATE media_requests SET status = 'failed', reason = 'MediaNest stopped while Overseerr was being asked', updated_at = ? WHERE status = 'creating'")
-      .run(now);
+  /**
+   * Reservations this instance left when it stopped mid-call: their outcome at Overseerr is unknown.
+   * Another instance's reservations are its live work, not touched.
+   */
+  async failInterrupted(instance: string, now: number): Promise<void> {
+    await this.db.run(
+      "UPDATE media_requests SET status = 'failed', reason = 'MediaNest stopped while Overseerr was being asked', updated_at = ? WHERE status = 'creating' AND instance = ?",
+      [now, instance],
+    );
   }
 
-  byId(id: number): MediaRequest | undefined {
-    const row = this.db.prepare(`${SELECT} WHERE r.id = ? AND ${VISIBLE}`).get(id) as Row | undefined;
+  async byId(id: number): Promise<MediaRequest | undefined> {
+    const row = await this.db.get<Row>(`${SELECT} WHERE r.id = ? AND ${VISIBLE}`, [id]);
     return row && toRequest(row);
   }
 
-  byOverseerrId(overseerrRequestId: number): MediaRequest | undefined {
-    const row = this.db.prepare(`${SELECT} WHERE r.overseerr_request_id = ? AND ${VISIBLE}`).get(overseerrRequestId) as Row | undefined;
+  async byOverseerrId(overseerrRequestId: number): Promise<MediaRequest | undefined> {
+    const row = await this.db.get<Row>(`${SELECT} WHERE r.overseerr_request_id = ? AND ${VISIBLE}`, [overseerrRequestId]);
     return row && toRequest(row);
   }
 
-  list(filter: RequestFilter): { items: MediaRequest[]; total: number } {
+  async list(filter: RequestFilter): Promise<{ items: MediaRequest[]; total: number }> {
     const where = [VISIBLE];
     const values: unknown[] = [];
     if (filter.userId !== undefined) (where.push('r.user_id = ?'), values.push(filter.userId));
     if (filter.status) (where.push('r.status = ?'), values.push(filter.status));
     if (filter.mediaType) (where.push('r.media_type = ?'), values.push(filter.mediaType));
     const clause = where.join(' AND ');
-    const total = this.db.prepare(`SELECT COUNT(*) FROM media_requests r WHERE ${clause}`).pluck().get(...values) as number;
-    const rows = this.db
-      .prepare(`${SELECT} WHERE ${clause} ORDER BY r.created_at, r.id LIMIT ? OFFSET ?`)
-      .all(...values, filter.pageSize, (filter.page - 1) * filter.pageSize) as Row[];
+    const total = (await this.db.value<number>(`SELECT COUNT(*) FROM media_requests r WHERE ${clause}`, values))!;
+    const rows = await this.db.all<Row>(`${SELECT} WHERE ${clause} ORDER BY r.created_at, r.id LIMIT ? OFFSET ?`, [...values, filter.pageSize, (filter.page - 1) * filter.pageSize]);
     return { items: rows.map(toRequest), total };
   }
 
-  remove(id: number): void {
-    this.db.prepare('DELETE FROM media_requests WHERE id = ?').run(id);
+  async remove(id: number): Promise<void> {
+    await this.db.run('DELETE FROM media_requests WHERE id = ?', [id]);
   }
 
-  /** Moves a request if its rules allow, in one transaction; undefined when they do not (a replay, a late event). */
-  transition(id: number, to: RequestStatus, now: number, reason?: string): { request: MediaRequest; previous: RequestStatus } | undefined {
-    return this.db.transaction(() => {
-      const current = this.byId(id);
+  /**
+   * Moves a request if its rules allow, in one transaction; undefined when they do not (a replay, a
+   * late event). Moves of one request take turns, so two instances cannot both move it.
+   */
+  transition(id: number, to: RequestStatus, now: number, reason?: string): Promise<{ request: MediaRequest; previous: RequestStatus } | undefined> {
+    return this.db.transaction(async (tx) => {
+      await tx.lock(`media request ${id}`);
+      const requests = new MediaRequestRepository(tx);
+      const current = await requests.byId(id);
       if (!current || !canMove(current.status, to)) return undefined;
-      this.db.prepare('UPDATE media_requests SET status = ?, reason = COALESCE(?, reason), updated_at = ? WHERE id = ?').run(to, reason ?? null, now, id);
-      return { request: this.byId(id)!, previous: current.status };
-    })();
+      await tx.run('UPDATE media_requests SET status = ?, reason = COALESCE(?, reason), updated_at = ? WHERE id = ?', [to, reason ?? null, now, id]);
+      return { request: (await requests.byId(id))!, previous: current.status };
+    });
   }
 }
 

@@ -52,7 +52,7 @@ export async function mediaRequestRoutes(app: FastifyInstance, { services }: { s
   app.get<{ Params: { id: number } }>('/media/requests/:id', {
     config: { access: 'user', refusals: ['NOT_FOUND'] },
     schema: { operationId: 'getMediaRequest', summary: 'One request (its owner or an admin)', tags: ['media'], params: requestIdParams, response: { 200: requestReply } },
-  }, async (request) => ok(presentRequest(visibleTo(request, requests))));
+  }, async (request) => ok(presentRequest(await visibleTo(request, requests))));
 
   app.delete<{ Params: { id: number } }>('/media/requests/:id', {
     config: { access: 'user', refusals: ['NOT_FOUND', 'REQUEST_NOT_PENDING', ...UPSTREAM_FAILURES] },
@@ -64,13 +64,13 @@ export async function mediaRequestRoutes(app: FastifyInstance, { services }: { s
       response: { 204: noContent('Withdrawn, in Overseerr too') },
     },
   }, async (request, reply) => {
-    const found = visibleTo(request, requests);
+    const found = await visibleTo(request, requests);
     if (caller(request).user.role !== 'admin' && found.status !== 'pending') {
       throw new ApiError('REQUEST_NOT_PENDING', 'Only a request still waiting for approval can be withdrawn; ask an admin');
     }
     // Overseerr first: if it cannot forget the request, MediaNest keeps it too.
     if (found.overseerrRequestId !== null) await overseerr.deleteRequest(found.overseerrRequestId, request.id);
-    requests.remove(found.id);
+    await requests.remove(found.id);
     return reply.code(204).send();
   });
 
@@ -78,9 +78,9 @@ export async function mediaRequestRoutes(app: FastifyInstance, { services }: { s
 }
 
 /** The request, if its caller owns it or is an admin; anyone else is told it does not exist. */
-function visibleTo(request: FastifyRequest<{ Params: { id: number } }>, requests: MediaRequestRepository): MediaRequest {
+async function visibleTo(request: FastifyRequest<{ Params: { id: number } }>, requests: MediaRequestRepository): Promise<MediaRequest> {
   const { user } = caller(request);
-  const found = requests.byId(request.params.id);
+  const found = await requests.byId(request.params.id);
   if (!found || (found.userId !== user.id && user.role !== 'admin')) throw notFound('request');
   return found;
 }

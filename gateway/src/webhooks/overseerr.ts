@@ -36,7 +36,7 @@ export async function overseerrWebhookRoutes(app: FastifyInstance, { services }:
   const { clock, events, config, mediaRequests: requests } = services;
 
   app.post<{ Body: Notification }>('/webhooks/overseerr', {
-    config: { access: 'public', rateLimited: false, refusals: ['WEBHOOK_UNAUTHORIZED'] },
+    config: { access: 'public', rateLimited: false, refusals: ['WEBHOOK_UNAUTHORIZED', 'DATABASE_UNAVAILABLE'] },
     // before the body is read: an unauthenticated caller learns nothing about what the body should be
     onRequest: async (request: FastifyRequest) => authorize(request.headers.authorization, config.overseerrWebhookSecret),
     schema: {
@@ -49,9 +49,9 @@ export async function overseerrWebhookRoutes(app: FastifyInstance, { services }:
   }, async (request, reply) => {
     const { notification_type: type, request: about } = request.body;
     const to = WEBHOOK_MOVES[type];
-    const found = to && about?.request_id ? requests.byOverseerrId(Number(about.request_id)) : undefined;
+    const found = to && about?.request_id ? await requests.byOverseerrId(Number(about.request_id)) : undefined;
     const reason = to === 'failed' ? 'Overseerr reported that the request failed' : undefined;
-    const moved = found && requests.transition(found.id, to!, clock.now(), reason);
+    const moved = found && (await requests.transition(found.id, to!, clock.now(), reason));
     request.log.info({ notification: type, overseerrRequestId: about?.request_id, moved: moved ? `${moved.previous} -> ${moved.request.status}` : 'no' }, 'overseerr webhook');
     if (moved) {
       announceStatus(events, moved.request, moved.previous, clock.now());
