@@ -11,6 +11,8 @@ export interface ScenarioClock extends Clock {
   readonly moves: Array<{ from: number; ms: number; realAt: number }>;
   /** Resolves after `ms` on this clock. */
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  /** How many timers wait on this clock: the gateway sets one per upstream call (its deadline), per backoff, per poll. */
+  waiting(): number;
   /** Moves virtual time forward, firing due timers in order; refused on a real clock. */
   advance(ms: number): Promise<void>;
   uninstall(): void;
@@ -40,6 +42,7 @@ export function virtualClock(): ScenarioClock {
     setTimeout: (fn, ms) => fake.setTimeout(fn, ms) as unknown as TimerHandle,
     clearTimeout: (handle) => fake.clearTimeout(handle as never),
     sleep: (ms, signal) => sleep(clock, ms, signal),
+    waiting: () => fake.countTimers(),
     advance: async (ms) => {
       clock.moves.push({ from: fake.now, ms, realAt: performance.now() });
       await fake.tickAsync(ms);
@@ -55,6 +58,9 @@ export function realClock(): ScenarioClock {
     virtual: false,
     moves: [],
     sleep: (ms, signal) => sleep(clock, ms, signal),
+    waiting: () => {
+      throw new Error('timers are counted only on the embedded target: tag the scenario @embedded-only');
+    },
     advance: async () => {
       throw new Error('time moves only on the embedded target: tag the scenario @embedded-only');
     },

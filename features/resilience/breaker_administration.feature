@@ -23,6 +23,24 @@ Feature: Admins watch and reset the circuit breakers
     Then plex.tv's breaker is closed
     And Bob's next try to ask to sign in with Plex reaches plex.tv at once
 
+  @embedded-only
+  Scenario: while one try probes Plex, an admin sees its breaker half open, still dated from when it opened
+    Given Ada, an admin, is signed in
+    And Plex's breaker opened after Bob's 5 failed tries
+    And Plex has recovered
+    And 30 seconds pass
+    When Ada looks at the circuit breakers while Bob's try probes Plex
+    Then Ada sees Plex's breaker half open, opened 30 seconds before
+
+  @embedded-only
+  Scenario: people watching service health are told at once when an admin closes a breaker
+    Given Ada, an admin, is signed in
+    And Bob is watching service health
+    And Plex's breaker opened after Bob's 5 failed tries
+    And Plex has recovered
+    When Ada resets Plex's breaker
+    Then Bob is told Plex went from degraded to up
+
   Scenario Outline: <someone> may not <do this> (<code>)
     Given Bob is signed in
     When <someone> tries to <do this>
@@ -38,4 +56,4 @@ Feature: Admins watch and reset the circuit breakers
   Scenario: resetting the breaker of an upstream MediaNest does not have is refused
     Given Ada, an admin, is signed in
     When Ada resets the breaker of a service MediaNest does not call
-    Then Ada is refused with NOT_FOUND
+    Then Ada is refused with NOT_FOUND, told that "no such upstream"

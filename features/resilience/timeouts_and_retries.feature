@@ -3,8 +3,9 @@ Feature: Timeouts and retries at the upstreams
   Every upstream gets a fixed time to answer, counted on the clock: plex.tv 10 seconds, Plex,
   Overseerr and Uptime Kuma 5 seconds each. Past it the person is told the service timed out,
   exactly then and never later, whatever retries were under way. A read that fails is tried again,
-  at most twice, after a short random pause; anything that creates or changes something is sent
-  exactly once, so a failure can never leave a duplicate behind.
+  at most twice, after a short random pause (up to 200 ms before the first retry, up to 400 ms before
+  the second, so that callers failing together do not retry together); anything that creates or
+  changes something is sent exactly once, so a failure can never leave a duplicate behind.
 
   Rule: a silent upstream times out exactly at its timeout
 
@@ -49,12 +50,30 @@ Feature: Timeouts and retries at the upstreams
         | Plex      | browse the library |
         | Overseerr | search for a film  |
 
-    Scenario: a read that keeps failing is given up after three calls
+    Scenario Outline: a read that keeps failing because Plex <fault> is given up after three calls
       Given Bob is signed in
+      And Plex <fault>
+      When Bob tries to browse the library
+      Then Bob is refused with UPSTREAM_ERROR from Plex
+      And Plex was called 3 times for it
+
+      Examples:
+        | fault                                     |
+        | answers every call with a server error    |
+        | breaks the connection before answering    |
+        | breaks off its answers mid-way            |
+        | answers with malformed JSON               |
+        | answers with an HTML page instead of JSON |
+        | answers with a body over 5 MiB            |
+
+    Scenario: each pause before a retry is random, at most 200 ms before the first retry and 400 ms before the second
+      Given Bob is signed in
+      And MediaNest's random pauses before retries come out at their longest
       And Plex answers every call with a server error
       When Bob tries to browse the library
       Then Bob is refused with UPSTREAM_ERROR from Plex
       And Plex was called 3 times for it
+      And Plex heard each retry 200 ms, then 400 ms, after the call before it
 
     Scenario Outline: trying to <operation> reaches <service> once, even when it fails
       Given Bob is signed in
@@ -73,5 +92,5 @@ Feature: Timeouts and retries at the upstreams
       And Overseerr asks MediaNest to slow down
       When Bob tries to search for a film
       Then Bob is refused with SERVICE_UNAVAILABLE from Overseerr
-      And Bob is told to retry in 30 seconds, as Overseerr asked
+      And Bob is told to retry in 30 seconds, the wait Overseerr asked for
       And Overseerr was called 1 time for it

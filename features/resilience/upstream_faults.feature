@@ -8,7 +8,7 @@ Feature: What people are told when an upstream misbehaves
   |---|---|
   | refuses the connection | the service is unavailable |
   | answers nothing within its timeout | the service timed out (see the timeouts chapter) |
-  | breaks off, answers with a server error, malformed JSON, HTML or over 5 MiB | the service failed |
+  | breaks the connection, breaks off, answers with a server error, malformed JSON, HTML or over 5 MiB | the service failed |
   | asks MediaNest to slow down | the service is unavailable, and when to try again |
   | refuses in a way the route does not expect | the service failed |
 
@@ -31,37 +31,68 @@ Feature: What people are told when an upstream misbehaves
       And the refusal shows nothing of <service>'s own answer
 
       Examples: plex.tv, when someone asks to sign in
-        | service | fault                                     | operation                | code                |
-        | plex.tv | is down                                   | ask to sign in with Plex | SERVICE_UNAVAILABLE |
-        | plex.tv | breaks off its answers mid-way            | ask to sign in with Plex | UPSTREAM_ERROR      |
-        | plex.tv | answers with a server error               | ask to sign in with Plex | UPSTREAM_ERROR      |
-        | plex.tv | answers with malformed JSON               | ask to sign in with Plex | UPSTREAM_ERROR      |
-        | plex.tv | answers with an HTML page instead of JSON | ask to sign in with Plex | UPSTREAM_ERROR      |
-        | plex.tv | answers with a body over 5 MiB            | ask to sign in with Plex | UPSTREAM_ERROR      |
-        | plex.tv | asks MediaNest to slow down               | ask to sign in with Plex | SERVICE_UNAVAILABLE |
-        | plex.tv | refuses MediaNest's credentials           | ask to sign in with Plex | UPSTREAM_ERROR      |
+        | service | fault                                           | operation                | code                |
+        | plex.tv | is down                                         | ask to sign in with Plex | SERVICE_UNAVAILABLE |
+        | plex.tv | breaks off its answers mid-way                  | ask to sign in with Plex | UPSTREAM_ERROR      |
+        | plex.tv | breaks the connection before answering          | ask to sign in with Plex | UPSTREAM_ERROR      |
+        | plex.tv | answers with a server error                     | ask to sign in with Plex | UPSTREAM_ERROR      |
+        | plex.tv | answers with malformed JSON                     | ask to sign in with Plex | UPSTREAM_ERROR      |
+        | plex.tv | answers with an HTML page instead of JSON       | ask to sign in with Plex | UPSTREAM_ERROR      |
+        | plex.tv | answers with a body over 5 MiB                  | ask to sign in with Plex | UPSTREAM_ERROR      |
+        | plex.tv | announces a body over 5 MiB, then sends nothing | ask to sign in with Plex | UPSTREAM_ERROR      |
+        | plex.tv | asks MediaNest to slow down                     | ask to sign in with Plex | SERVICE_UNAVAILABLE |
+        | plex.tv | refuses MediaNest's credentials                 | ask to sign in with Plex | UPSTREAM_ERROR      |
 
       Examples: Plex, when someone browses the library
-        | service | fault                                     | operation          | code                |
-        | Plex    | is down                                   | browse the library | SERVICE_UNAVAILABLE |
-        | Plex    | breaks off its answers mid-way            | browse the library | UPSTREAM_ERROR      |
-        | Plex    | answers with a server error               | browse the library | UPSTREAM_ERROR      |
-        | Plex    | answers with malformed JSON               | browse the library | UPSTREAM_ERROR      |
-        | Plex    | answers with an HTML page instead of JSON | browse the library | UPSTREAM_ERROR      |
-        | Plex    | answers with a body over 5 MiB            | browse the library | UPSTREAM_ERROR      |
-        | Plex    | asks MediaNest to slow down               | browse the library | SERVICE_UNAVAILABLE |
-        | Plex    | refuses MediaNest's credentials           | browse the library | UPSTREAM_ERROR      |
+        | service | fault                                           | operation          | code                |
+        | Plex    | is down                                         | browse the library | SERVICE_UNAVAILABLE |
+        | Plex    | breaks off its answers mid-way                  | browse the library | UPSTREAM_ERROR      |
+        | Plex    | breaks the connection before answering          | browse the library | UPSTREAM_ERROR      |
+        | Plex    | answers with a server error                     | browse the library | UPSTREAM_ERROR      |
+        | Plex    | answers with malformed JSON                     | browse the library | UPSTREAM_ERROR      |
+        | Plex    | answers with an HTML page instead of JSON       | browse the library | UPSTREAM_ERROR      |
+        | Plex    | answers with a body over 5 MiB                  | browse the library | UPSTREAM_ERROR      |
+        | Plex    | announces a body over 5 MiB, then sends nothing | browse the library | UPSTREAM_ERROR      |
+        | Plex    | asks MediaNest to slow down                     | browse the library | SERVICE_UNAVAILABLE |
+        | Plex    | refuses MediaNest's credentials                 | browse the library | UPSTREAM_ERROR      |
 
       Examples: Overseerr, when someone searches for a title
-        | service   | fault                                     | operation         | code                |
-        | Overseerr | is down                                   | search for a film | SERVICE_UNAVAILABLE |
-        | Overseerr | breaks off its answers mid-way            | search for a film | UPSTREAM_ERROR      |
-        | Overseerr | answers with a server error               | search for a film | UPSTREAM_ERROR      |
-        | Overseerr | answers with malformed JSON               | search for a film | UPSTREAM_ERROR      |
-        | Overseerr | answers with an HTML page instead of JSON | search for a film | UPSTREAM_ERROR      |
-        | Overseerr | answers with a body over 5 MiB            | search for a film | UPSTREAM_ERROR      |
-        | Overseerr | asks MediaNest to slow down               | search for a film | SERVICE_UNAVAILABLE |
-        | Overseerr | refuses MediaNest's credentials           | search for a film | UPSTREAM_ERROR      |
+        | service   | fault                                           | operation         | code                |
+        | Overseerr | is down                                         | search for a film | SERVICE_UNAVAILABLE |
+        | Overseerr | breaks off its answers mid-way                  | search for a film | UPSTREAM_ERROR      |
+        | Overseerr | breaks the connection before answering          | search for a film | UPSTREAM_ERROR      |
+        | Overseerr | answers with a server error                     | search for a film | UPSTREAM_ERROR      |
+        | Overseerr | answers with malformed JSON                     | search for a film | UPSTREAM_ERROR      |
+        | Overseerr | answers with an HTML page instead of JSON       | search for a film | UPSTREAM_ERROR      |
+        | Overseerr | answers with a body over 5 MiB                  | search for a film | UPSTREAM_ERROR      |
+        | Overseerr | announces a body over 5 MiB, then sends nothing | search for a film | UPSTREAM_ERROR      |
+        | Overseerr | asks MediaNest to slow down                     | search for a film | SERVICE_UNAVAILABLE |
+        | Overseerr | refuses MediaNest's credentials                 | search for a film | UPSTREAM_ERROR      |
+
+  Rule: the refusal says in words what was wrong with the answer
+
+    Scenario Outline: when Plex <fault>, Bob is told it <words>
+      Given Bob is signed in
+      And Plex <fault>
+      When Bob tries to browse the library
+      Then Bob is refused with UPSTREAM_ERROR, told that "<words>"
+
+      Examples:
+        | fault                                           | words                              |
+        | answers with an HTML page instead of JSON       | answered text/html instead of JSON |
+        | answers with text that does not say what it is  | answered something instead of JSON |
+        | answers with malformed JSON                     | answered malformed JSON            |
+        | answers with a body over 5 MiB                  | answered with a body too large     |
+        | announces a body over 5 MiB, then sends nothing | answered with a body too large     |
+        | breaks the connection before answering          | broke the connection               |
+
+  Rule: an answer of up to 5 MiB is read, however large
+
+    Scenario: Plex answering with exactly 5 MiB is understood
+      Given Bob is signed in
+      And Plex answers with a body of exactly 5 MiB
+      When Bob tries to browse the library
+      Then Bob gets what he asked for
 
   Rule: the correlation id a person sends travels to the upstream and back
 

@@ -70,6 +70,19 @@ When('{persona} and {persona} both try to {operation} while the first answer tak
   await Breakers.raceTheProbe(this, [this.actor(first), this.actor(second)], operation, ms);
 });
 
-Then('{upstream} heard from {persona} only once {persona}\'s probe was answered', function (this: MediaNestWorld, upstream: UpstreamName, second: string, first: string) {
+Then('{upstream} heard from {persona} only once {persona}\'s probe was decided', function (this: MediaNestWorld, upstream: UpstreamName, second: string, first: string) {
   BreakerChecks.heardAfterProbe(this, upstream, second, first);
+});
+
+When('{persona} resets {upstream}\'s breaker while {persona}\'s try waits for {persona}\'s probe, which times out after {duration}', async function (this: MediaNestWorld, admin: string, upstream: UpstreamName, second: string, first: string, ms: number) {
+  await Breakers.resetDuringProbe(this, this.actor(admin), [this.actor(first), this.actor(second)], operationFor(upstream), ms);
+});
+
+
+When('{persona} looks at the circuit breakers while {persona}\'s try probes {upstream}', async function (this: MediaNestWorld, admin: string, person: string, upstream: UpstreamName) {
+  await Breakers.listDuringProbe(this, this.actor(admin), this.actor(person), operationFor(upstream));
+});
+
+Then('{persona} sees {upstream}\'s breaker half open, opened {int} seconds before', function (this: MediaNestWorld, name: string, upstream: UpstreamName, seconds: number) {
+  BreakerChecks.listedHalfOpen(this, this.lastExchangeOf(name), upstream, seconds);
 });

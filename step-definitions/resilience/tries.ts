@@ -41,7 +41,7 @@ Then('{actor} is told to retry in at most {int} second(s)', function (this: Medi
   ResilienceChecks.toldToRetry(this.lastExchangeOf(name), [1, seconds]);
 });
 
-Then('{actor} is told to retry in {int} seconds, as {upstream} asked', function (this: MediaNestWorld, name: string, seconds: number, _upstream: UpstreamName) {
+Then('{actor} is told to retry in {int} seconds(, the wait Overseerr asked for)', function (this: MediaNestWorld, name: string, seconds: number) {
   ResilienceChecks.toldToRetry(this.lastExchangeOf(name), [seconds, seconds]);
 });
 

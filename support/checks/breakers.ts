@@ -32,6 +32,14 @@ export const BreakerChecks = {
     expect(Date.parse(breaker!.nextAttemptAt!) - Date.parse(breaker!.openedAt!), 'Expected the probe 30 seconds after the breaker opened').to.equal(30_000);
   },
 
+  /** While a probe is out: half open, still dated from when the breaker opened `seconds` before the admin looked. */
+  listedHalfOpen(world: MediaNestWorld, exchange: HttpExchange, upstream: UpstreamName, seconds: number): void {
+    const breaker = Breakers.listed(exchange).find((candidate) => candidate.upstream === upstream);
+    expect(breaker?.state, `Expected ${UPSTREAM_NAMES[upstream]}'s breaker half open while its probe is out`).to.equal('half_open');
+    const since = world.notes.resilience.lookedAt! - Date.parse(breaker!.openedAt!);
+    expect(since >= seconds * 1000 && since < (seconds + 1) * 1000, `Expected the breaker to say it opened ${seconds} seconds before the look, but it says ${since} ms`).to.equal(true);
+  },
+
   othersClosed(exchange: HttpExchange, upstream: UpstreamName): void {
     const others = Breakers.listed(exchange).filter((breaker) => breaker.upstream !== upstream);
     const expected = Object.keys(UPSTREAM_NAMES).filter((name) => name !== upstream).map((name) => `${name}: closed, 0 failures`);

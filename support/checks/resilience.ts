@@ -37,6 +37,13 @@ export const ResilienceChecks = {
     expect(world.upstreams.byName(upstream).journal.entries.length, `Expected ${name}'s try to reach ${UPSTREAM_NAMES[upstream]}`).to.be.above(calls);
   },
 
+  /** The pauses, on the scenario clock, between the calls the upstream received for the last try. */
+  pausesBetweenCalls(world: MediaNestWorld, upstream: UpstreamName, expected: number[]): void {
+    const calls = UpstreamOperations.callsSinceLastTry(world, upstream);
+    const pauses = calls.slice(1).map((call, i) => call.at - calls[i]!.at);
+    expect(pauses, `Expected ${UPSTREAM_NAMES[upstream]} to hear each retry ${expected.join(' ms, then ')} ms after the call before it, but the pauses were ${pauses.join(', ')} ms`).to.deep.equal(expected);
+  },
+
   answeredAfter(world: MediaNestWorld, seconds: number): void {
     const took = world.notes.resilience.answerTookMs;
     expect(took, `Expected the refusal ${seconds} seconds after the question, on the scenario clock, but it came after ${took} ms`).to.equal(seconds * 1000);

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import type { Actor } from '../actor';
 import type { HttpExchange } from '../api/exchange';
-import { expectData } from '../checks/answers';
+import { expectData, expectError } from '../checks/answers';
 import type { UpstreamName } from '../upstreams/fake-upstream';
 import type { MediaNestWorld } from '../world';
 import { answerWhileTimeRuns, letTimePassGradually } from './answer-while-time-runs';
 import './resilience-notes';
 import { UpstreamOperations, type UpstreamOperation } from './upstream-operations';
+import { SignIn } from './sign-in';
 import { until } from './while-time-passes';
 
 export interface BreakerView {
@@ -42,23 +43,64 @@ export const Breakers = {
 
   /**
    * Two people try the same operation just after the half-open moment: the first call becomes the
-   * probe and its answer takes `ms` on the clock; the second is sent while the probe is out (the
-   * gateway's log shows it arrived), then the clock moves on and both are answered.
+   * probe and its answer takes `ms` on the clock; the second is sent while the probe is out and
+   * reaches the gateway's call to the upstream (which sets its deadline on the clock), then the
+   * clock moves on and both are answered.
    */
   async raceTheProbe(world: MediaNestWorld, [first, second]: [Actor, Actor], operation: UpstreamOperation, ms: number) {
     Object.assign(world.notes.resilience, { operation, probeMs: ms });
-    const fake = UpstreamOperations.fakeOf(world, operation);
-    fake.fails({ kind: 'slow', ms }, 1);
-    const seen = fake.journal.entries.length;
-    const probe = operation.send(first);
-    await until(() => fake.journal.entries.length > seen, `the probe to reach ${operation.upstream}`);
-    const gateway = await world.gateway();
-    const arrivals = () => gateway.logs().split('\n').filter((line) => line.includes('"msg":"incoming request"')).length;
-    const arrived = arrivals();
-    const meanwhile = operation.send(second);
-    await until(() => arrivals() > arrived, 'the second call to reach the gateway');
+    UpstreamOperations.fakeOf(world, operation).fails({ kind: 'slow', ms }, 1);
+    const probe = await Breakers.probeBy(world, first, operation);
+    const meanwhile = await Breakers.waitBehindProbe(world, second, operation);
     await world.clock.advance(ms);
-    return { probeMs: ms, answers: await Promise.all([answerWhileTimeRuns(world, probe), answerWhileTimeRuns(world, meanwhile)]) };
+    return { probeMs: ms, answers: await Promise.all([answerWhileTimeRuns(world, probe.answer), answerWhileTimeRuns(world, meanwhile.answer)]) };
+  },
+
+  /**
+   * The first person's try becomes the probe and the upstream leaves it unanswered; a second later
+   * the second person's try waits for its verdict; the admin then resets the breaker, and the clock
+   * runs until the probe times out (`timeoutMs` after it was sent), after which the second try goes
+   * by the reset breaker.
+   */
+  async resetDuringProbe(world: MediaNestWorld, admin: Actor, [first, second]: [Actor, Actor], operation: UpstreamOperation, timeoutMs: number) {
+    Object.assign(world.notes.resilience, { operation, probeMs: timeoutMs });
+    if (operation.needsSession && !second.session) await SignIn.as(world, second.name);
+    UpstreamOperations.fakeOf(world, operation).fails({ kind: 'silent' }, 1);
+    const probe = await Breakers.probeBy(world, first, operation);
+    await world.clock.advance(1_000);
+    const meanwhile = await Breakers.waitBehindProbe(world, second, operation);
+    (await Breakers.reset(admin, operation.upstream)).asserted = true;
+    await world.clock.advance(timeoutMs - 1_000);
+    expectError(await answerWhileTimeRuns(world, probe.answer), 504, 'UPSTREAM_TIMEOUT');
+    await answerWhileTimeRuns(world, meanwhile.answer);
+  },
+
+  /** The admin looks at the breakers while the person's try probes the upstream, whose answer takes a second. */
+  async listDuringProbe(world: MediaNestWorld, admin: Actor, person: Actor, operation: UpstreamOperation): Promise<void> {
+    Object.assign(world.notes.resilience, { operation });
+    UpstreamOperations.fakeOf(world, operation).fails({ kind: 'slow', ms: 1_000 }, 1);
+    const probe = await Breakers.probeBy(world, person, operation);
+    world.notes.resilience.lookedAt = world.clock.now();
+    await Breakers.list(admin);
+    await world.clock.advance(1_000);
+    await answerWhileTimeRuns(world, probe.answer);
+  },
+
+  /** Sends the person's try and waits (real time) until the upstream holds it: the probe is out. */
+  async probeBy(world: MediaNestWorld, actor: Actor, operation: UpstreamOperation): Promise<{ answer: Promise<HttpExchange> }> {
+    const fake = UpstreamOperations.fakeOf(world, operation);
+    const seen = fake.journal.entries.length;
+    const answer = operation.send(actor);
+    await until(() => fake.journal.entries.length > seen, `the probe to reach ${operation.upstream}`);
+    return { answer };
+  },
+
+  /** Sends the person's try and waits until the gateway holds it: its deadline waits on the clock. */
+  async waitBehindProbe(world: MediaNestWorld, actor: Actor, operation: UpstreamOperation): Promise<{ answer: Promise<HttpExchange> }> {
+    const timers = world.clock.waiting();
+    const answer = operation.send(actor);
+    await until(() => world.clock.waiting() > timers, `${actor.name}'s try to wait for the probe's verdict`);
+    return { answer };
   },
 
   /** The calls the upstream received since its breaker opened (as a step noted it). */

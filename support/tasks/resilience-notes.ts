@@ -11,8 +11,10 @@ export class ResilienceNotes {
   /** The upstream's journal length when its breaker opened. */
   callsWhenOpened?: number;
   tries: HttpExchange[] = [];
-  /** How long the probe's answer took, when two people raced it. */
+  /** How long the probe's answer took (or until it timed out), when a second person waited for it. */
   probeMs?: number;
+  /** The scenario clock when an admin looked at the breakers. */
+  lookedAt?: number;
   /** How long, on the scenario clock, the last answer held up at an upstream took. */
   answerTookMs?: number;
   /** The correlation id the gateway made up in place of one it would not echo. */

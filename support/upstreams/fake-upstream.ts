@@ -1,6 +1,6 @@
 import { getResponse, HttpResponse, type HttpHandler } from 'msw';
 import type { ScenarioClock } from '../clock';
-import { misbehave, type Fault, type FaultKind } from './faults';
+import { misbehave, padded, type Fault, type FaultKind } from './faults';
 import { Journal } from './journal';
 
 export type UpstreamName = 'plex-tv' | 'plex-server' | 'overseerr' | 'uptime-kuma';
@@ -32,8 +32,8 @@ export abstract class FakeUpstream {
       const faulty = await misbehave(fault, request, this.clock);
       if (faulty) return faulty;
     }
-    const response = await getResponse(this.routes(), request);
-    return response ?? HttpResponse.json({ message: 'Not Found' }, { status: 404 });
+    const response = (await getResponse(this.routes(), request)) ?? HttpResponse.json({ message: 'Not Found' }, { status: 404 });
+    return fault?.kind === 'padded' ? padded(response, fault.bytes) : response;
   }
 
   get isUp(): boolean {

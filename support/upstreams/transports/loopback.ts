@@ -73,6 +73,7 @@ async function serve(endpoint: Endpoint, req: IncomingMessage, res: ServerRespon
   if (response.type === 'error') return void req.socket.destroy();
   res.writeHead(response.status, Object.fromEntries(response.headers));
   if (!response.body) return void res.end();
+  res.flushHeaders(); // the status line and headers go out at once, as a server sends them, even when the body is slow to come
   try {
     for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) res.write(chunk);
     res.end();
