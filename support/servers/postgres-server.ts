@@ -37,6 +37,15 @@ export async function startPostgres(): Promise<PostgresServer> {
   const account = isRoot() ? postgresAccount() : undefined;
   if (isRoot() && !account) throw new Error(postgresMissing());
   const folder = mkdtempSync(join(tmpdir(), 'medianest-postgres-'));
+  try {
+    return await startIn(folder, bin, account);
+  } catch (error) {
+    rmSync(folder, { recursive: true, force: true }); // a server that never started leaves nothing behind
+    throw error;
+  }
+}
+
+async function startIn(folder: string, bin: string, account: { uid: number; gid: number } | undefined): Promise<PostgresServer> {
   if (account) chownSync(folder, account.uid, account.gid);
   const data = join(folder, 'data');
   const asServer = { ...(account ?? {}), env: { ...process.env, LC_ALL: 'C' } };
@@ -53,7 +62,12 @@ export async function startPostgres(): Promise<PostgresServer> {
     await server.start();
     return { port, server };
   });
-  execFileSync(join(bin, 'createdb'), ['-h', '127.0.0.1', '-p', String(port), '-U', USER, DATABASE], { ...asServer, stdio: 'ignore' });
+  try {
+    execFileSync(join(bin, 'createdb'), ['-h', '127.0.0.1', '-p', String(port), '-U', USER, DATABASE], { ...asServer, stdio: 'ignore' });
+  } catch (error) {
+    await server.stop('SIGINT');
+    throw error;
+  }
   const forget = stopAtExit(() => {
     server.kill();
     rmSync(folder, { recursive: true, force: true, maxRetries: 3 });
