@@ -20,3 +20,10 @@ Feature: Live updates reach watchers on every instance
     And Overseerr's notifications reach instance A
     When Overseerr reports that "Dune" is available
     Then Bob is told his request for "Dune" went from approved to available
+
+  Scenario: Cleo's download on instance A is announced to Ada watching every download on instance B
+    Given Ada uses instance B
+    And Ada is watching every download live
+    And Cleo is signed in and uses instance A
+    When Cleo downloads a short video
+    Then Ada is told Cleo's download completed
