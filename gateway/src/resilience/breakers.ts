@@ -13,8 +13,6 @@ export interface BreakerState {
   nextAttemptAt: string | null;
 }
 
-type StateListener = (upstream: UpstreamName, state: BreakerState['state']) => void;
-
 interface Entry {
   policy: CircuitBreakerPolicy;
   /** While a half-open breaker's probe is out: settles (never rejects) when the probe has decided. */
@@ -33,17 +31,18 @@ interface Entry {
  */
 export class BreakerRegistry {
   private readonly entries = new Map<UpstreamName, Entry>();
-  private readonly listeners: StateListener[] = [];
+  /** Told when any breaker opens, half-opens or closes (the service board reads the states itself). */
+  private readonly listeners: Array<() => void> = [];
 
   constructor(private readonly clock: Clock, upstreams: readonly UpstreamName[] = UPSTREAM_NAMES) {
     upstreams.forEach((upstream) => this.entry(upstream));
   }
 
-  async execute<T>(upstream: UpstreamName, operation: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+  async execute<T>(upstream: UpstreamName, operation: () => Promise<T>, signal: AbortSignal): Promise<T> {
     const entry = this.entry(upstream);
     if (entry.probe) {
       await untilSettledOrAborted(entry.probe, signal);
-      signal?.throwIfAborted();
+      signal.throwIfAborted();
       return this.execute(upstream, operation, signal);
     }
     try {
@@ -71,11 +70,11 @@ export class BreakerRegistry {
 
   state(upstream: UpstreamName): BreakerState {
     const entry = this.entry(upstream);
-    const state = stateName(entry.policy.state);
-    const openedAt = state === 'closed' ? null : entry.openedAt;
+    // set when the breaker opens, cleared when it closes (entry())
+    const { openedAt } = entry;
     return {
       upstream,
-      state,
+      state: stateName(entry.policy.state),
       failures: entry.failures,
       openedAt: openedAt === null ? null : new Date(openedAt).toISOString(),
       nextAttemptAt: openedAt === null ? null : new Date(openedAt + HALF_OPEN_AFTER_MS).toISOString(),
@@ -86,10 +85,10 @@ export class BreakerRegistry {
   reset(upstream: UpstreamName): void {
     this.entries.delete(upstream);
     this.entry(upstream);
-    this.listeners.forEach((listener) => listener(upstream, 'closed'));
+    this.listeners.forEach((listener) => listener());
   }
 
-  onStateChange(listener: StateListener): void {
+  onStateChange(listener: () => void): void {
     this.listeners.push(listener);
   }
 
@@ -115,7 +114,7 @@ export class BreakerRegistry {
       policy.onStateChange((state) => {
         if (state === CircuitState.Open) created.openedAt = this.clock.now();
         if (state === CircuitState.Closed) created.openedAt = null;
-        if (this.entries.get(upstream) === created) this.listeners.forEach((listener) => listener(upstream, stateName(state)));
+        if (this.entries.get(upstream) === created) this.listeners.forEach((listener) => listener());
       });
       this.entries.set(upstream, (entry = created));
     }
@@ -125,8 +124,7 @@ export class BreakerRegistry {
 
 const settled = () => undefined;
 
-function untilSettledOrAborted(promise: Promise<void>, signal: AbortSignal | undefined): Promise<void> {
-  if (!signal) return promise;
+function untilSettledOrAborted(promise: Promise<void>, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       signal.removeEventListener('abort', done);

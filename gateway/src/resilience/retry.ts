@@ -12,7 +12,7 @@ export const MAX_RETRIES = 2;
 export async function withRetries<T>(
   clock: Clock,
   attempt: () => Promise<T>,
-  signal?: AbortSignal,
+  signal: AbortSignal,
   random: () => number = Math.random,
 ): Promise<T> {
   for (let retry = 0; ; retry++) {
@@ -20,7 +20,7 @@ export async function withRetries<T>(
       return await attempt();
     } catch (error) {
       const retryable = error instanceof UpstreamFailure && error.retryable;
-      if (!retryable || retry >= MAX_RETRIES || signal?.aborted) throw error;
+      if (!retryable || retry >= MAX_RETRIES || signal.aborted) throw error;
       await sleep(clock, backoffMs(retry, random), signal);
     }
   }
