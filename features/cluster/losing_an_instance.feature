@@ -26,9 +26,6 @@ Feature: Losing an instance loses nothing
     And Ada approves Bob's request for "The Matrix"
     Then Bob is told his request for "The Matrix" went from pending to approved
 
-  # @wip: today a queued download is taken up again only when an instance starts (its own, or
-  # any instance's start-up recovery), so it waits for instance A to come back
-  @wip
   Scenario: a download waiting its turn on instance A is run by instance B once A has stopped
     Given the gateway runs one download at a time
     And Bob is signed in and uses instance A

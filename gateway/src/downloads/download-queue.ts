@@ -58,11 +58,15 @@ export class DownloadQueue {
     job.run?.stop('cancelled');
   }
 
-  /** The gateway is closing: kill what runs and start nothing; start-up recovery deals with the rows. */
-  shutdown(): void {
+  /**
+   * The gateway is closing: kill what runs and start nothing; start-up recovery deals with the rows.
+   * Returns the downloads that were waiting their turn: still queued, any instance may run them.
+   */
+  shutdown(): number[] {
     this.closing = true;
-    this.waiting.length = 0;
+    const waiting = this.waiting.splice(0);
     for (const job of this.jobs.values()) job.run?.kill();
+    return waiting;
   }
 
   private pump(): void {

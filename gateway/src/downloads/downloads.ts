@@ -8,6 +8,8 @@ import { parseYouTubeLink } from './youtube-link';
 import type { Container, Quality } from './yt-dlp-args';
 
 const QUOTA_WINDOW_MS = 60 * 60 * 1000;
+/** The bus's stream of downloads a stopping instance left waiting their turn. */
+const LEFT_WAITING = 'downloads:left-waiting';
 export const INTERRUPTED = 'interrupted: the gateway stopped while this download was running';
 
 export interface DownloadOrder {
@@ -21,7 +23,7 @@ export class Downloads {
   readonly store: DownloadStore;
   readonly events: DownloadEvents;
   private readonly queue: DownloadQueue;
-  private readonly stopFollowingCancels: () => void;
+  private readonly stopFollowing: () => void;
 
   constructor(private readonly services: GatewayServices, log: FastifyBaseLogger) {
     const { config, clock, db } = services;
@@ -36,9 +38,15 @@ export class Downloads {
     );
     // A cancel taken by another instance sharing the database stops the yt-dlp this one runs: the
     // bus relays every instance's download events (realtime/events.ts).
-    this.stopFollowingCancels = services.events.subscribe((event) => {
+    const stopFollowingCancels = services.events.subscribe((event) => {
       if (event.type === 'download.status' && event.data.status === 'cancelled') this.queue.cancel(event.data.downloadId as number);
     });
+    // what an instance that stops left waiting, another takes up (the first to start it runs it)
+    const stopTakingUp = services.events.onStreamed<number>(LEFT_WAITING, (id) => this.queue.enqueue(id));
+    this.stopFollowing = () => {
+      stopFollowingCancels();
+      stopTakingUp();
+    };
   }
 
   /** Accepts a download or refuses it; a refused request stores nothing, so it never counts against the quota. */
@@ -86,8 +94,8 @@ export class Downloads {
   }
 
   shutdown(): void {
-    this.stopFollowingCancels();
-    this.queue.shutdown();
+    this.stopFollowing();
+    for (const id of this.queue.shutdown()) this.services.events.streamed(LEFT_WAITING, id);
   }
 }
 
