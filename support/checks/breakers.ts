@@ -13,8 +13,10 @@ export const BreakerChecks = {
   /** Open, half-open or closed; a closed breaker counts from nothing: failures before it closed no longer bring it nearer to opening. */
   async is(world: MediaNestWorld, upstream: UpstreamName, state: string): Promise<void> {
     const breaker = await Breakers.stateOf(world, upstream);
-    const expected = state === 'closed' ? { state: 'closed', failures: 0 } : { state: state.replace('-', '_'), failures: breaker.failures };
-    expect({ state: breaker.state, failures: breaker.failures }, `Expected ${UPSTREAM_NAMES[upstream]}'s breaker ${state}, but it is ${described(breaker)}`).to.deep.equal(expected);
+    // a closed breaker shows no opening time and no planned probe, as an admin reads it
+    const expected = state === 'closed' ? { state: 'closed', failures: 0, openedAt: null, nextAttemptAt: null } : { state: state.replace('-', '_'), failures: breaker.failures, openedAt: breaker.openedAt, nextAttemptAt: breaker.nextAttemptAt };
+    const seen = { state: breaker.state, failures: breaker.failures, openedAt: breaker.openedAt, nextAttemptAt: breaker.nextAttemptAt };
+    expect(seen, `Expected ${UPSTREAM_NAMES[upstream]}'s breaker ${state}, but it is ${described(breaker)}`).to.deep.equal(expected);
   },
 
   async openFor(world: MediaNestWorld, upstream: UpstreamName, ms: number): Promise<void> {
