@@ -3,9 +3,9 @@ import { createServer } from 'node:net';
 /**
  * A loopback port free right now, for servers that must be told their port before they start
  * (PostgreSQL, Redis). The kernel picks it, as for port 0; another process could take it before
- * the server binds, so callers fail loudly if the server then cannot listen.
+ * the server binds, which `onFreePort` retries.
  */
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);

@@ -17,10 +17,6 @@ export class ServerProcess {
     private readonly ready: RegExp,
   ) {}
 
-  get running(): boolean {
-    return this.child !== undefined;
-  }
-
   /** Starts the server and resolves once it says it is ready. */
   start(): Promise<void> {
     if (this.child) return Promise.resolve();
