@@ -23,6 +23,8 @@ const SHORTEST_SECRET = 8;
  */
 export class Masker {
   private readonly secrets = new Set<string>();
+  /** The secrets longest first, sorted once per change rather than for every string masked. */
+  private longestFirst: string[] = [];
 
   constructor(known: Iterable<string> = []) {
     for (const secret of known) this.learn(secret);
@@ -31,7 +33,11 @@ export class Masker {
   learn(secret: string | undefined | null): void {
     if (typeof secret !== 'string') return;
     const bare = secret.replace(/^(Bearer|Basic)\s+/i, '');
-    for (const value of [secret, bare]) if (value.length >= SHORTEST_SECRET && !value.includes(MASK)) this.secrets.add(value);
+    for (const value of [secret, bare]) {
+      if (value.length < SHORTEST_SECRET || value.includes(MASK) || this.secrets.has(value)) continue;
+      this.secrets.add(value);
+      this.longestFirst = [...this.secrets].sort((a, b) => b.length - a.length);
+    }
   }
 
   /** Learns the credentials a header set carries (call on every header set before masking any text). */
@@ -56,7 +62,7 @@ export class Masker {
   text(text: string): string {
     let masked = text;
     // Longest first, so a token is not half-masked by a shorter secret it contains.
-    for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) masked = masked.split(secret).join(MASK);
+    for (const secret of this.longestFirst) if (masked.includes(secret)) masked = masked.split(secret).join(MASK);
     for (const [shape, replace] of SECRET_SHAPES) masked = masked.replace(shape, replace);
     return masked;
   }
