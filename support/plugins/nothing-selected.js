@@ -39,7 +39,9 @@ module.exports = {
       if (selected.length > 0 || scenarios === 0) return undefined;
       const tags = [options.tags, ...optionValues(process.argv, ['--tags', '-t'])].filter(Boolean).map((tag) => `(${tag})`).join(' and ') || '(none)';
       const names = optionValues(process.argv, ['--name']);
-      const sentence = `No scenario ran: the tag expression ${tags}${names.length ? ` with the names ${names.join(', ')}` : ''} selected none of the ${scenarios} scenarios read.`;
+      // `features/x.feature:12` picks the scenario at line 12: a line that starts none picks nothing
+      const lines = process.argv.filter((arg) => /\.feature(:\d+)+$/.test(arg));
+      const sentence = `No scenario ran: the tag expression ${tags}${names.length ? ` with the names ${names.join(', ')}` : ''}${lines.length ? ` at the lines ${lines.join(', ')}` : ''} selected none of the ${scenarios} scenarios read.`;
       process.once('exit', () => {
         environment.stderr.write(`\n${sentence}\n`); // last, under Cucumber's "0 scenarios"
 
