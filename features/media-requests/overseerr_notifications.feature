@@ -12,7 +12,15 @@ Feature: Overseerr's notifications
     Scenario: an approval made in Overseerr reaches MediaNest
       Given Bob has requested "Arrival"
       When Overseerr reports that an admin approved "Arrival" in Overseerr
-      Then Bob sees his request for "Arrival" as approved
+      Then Bob sees his request for "Arrival" as approved, with no reason given
+
+    @realtime @library
+    Scenario: an approval is no news for the library
+      Given Bob is watching his requests and the library live
+      And Bob has requested "Arrival"
+      When Overseerr reports that an admin approved "Arrival" in Overseerr
+      Then Bob is told his request for "Arrival" went from pending to approved
+      And Bob is told nothing about the library
 
     Scenario: a refusal made in Overseerr reaches MediaNest
       Given Bob has requested "Arrival"
@@ -23,7 +31,7 @@ Feature: Overseerr's notifications
       Given Bob has requested "Arrival"
       And Ada has approved Bob's request for "Arrival"
       When Overseerr reports that "Arrival" failed
-      Then Bob sees his request for "Arrival" as failed
+      Then Bob sees his request for "Arrival" as failed, because "Overseerr reported that the request failed"
 
   Rule: a repeated, late or unknown notification changes nothing
 
@@ -61,6 +69,12 @@ Feature: Overseerr's notifications
       When Overseerr reports that "Arrival" is available
       Then Overseerr's notification is accepted
       And Dan has no requests
+
+    Scenario: a notification about no request is accepted and changes nothing
+      Given Bob has requested "Arrival"
+      When Overseerr reports that a title no request asked for is available
+      Then Overseerr's notification is accepted
+      And Bob's request for "Arrival" still waits for an admin
 
     Scenario: a test notification is accepted and does nothing
       When Overseerr sends a test notification

@@ -61,8 +61,8 @@ When('{persona} declines {persona}\'s request for {string} without a reason', as
   await RequestMedia.decide(this, admin, owner, title, 'decline');
 });
 
-Then('{persona} sees his/her request for {string} as declined, with no reason given', async function (this: MediaNestWorld, name: string, title: string) {
-  expect(await MediaRequests.seen(this, name, title), `${name}'s request`).to.deep.include({ status: 'declined', reason: null });
+Then('{persona} sees his/her request for {string} as {word}, with no reason given', async function (this: MediaNestWorld, name: string, title: string, status: string) {
+  expect(await MediaRequests.seen(this, name, title), `${name}'s request`).to.deep.include({ status, reason: null });
 });
 
 Given('{persona} has withdrawn his/her request for {string}', async function (this: MediaNestWorld, name: string, title: string) {

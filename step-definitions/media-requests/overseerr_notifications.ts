@@ -33,6 +33,10 @@ Given('Overseerr has reported that {string} failed', async function (this: Media
   await OverseerrHasReported.failed(this, title);
 });
 
+When('Overseerr reports that a title no request asked for is available', async function (this: MediaNestWorld) {
+  await OverseerrReports.send(this, 'MEDIA_AVAILABLE'); // Overseerr's payload then carries "request": null
+});
+
 When('Overseerr sends a test notification', async function (this: MediaNestWorld) {
   await OverseerrReports.send(this, 'TEST_NOTIFICATION');
 });

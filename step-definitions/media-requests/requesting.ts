@@ -36,8 +36,8 @@ Then('{persona} sees his/her request for {string} as {word}', async function (th
   expect(await MediaRequests.seen(this, name, title), `${name}'s request`).to.deep.include({ status, updatedSinceCreated: true });
 });
 
-Then('{persona} sees his/her request for {string} as declined, because {string}', async function (this: MediaNestWorld, name: string, title: string, reason: string) {
-  expect(await MediaRequests.seen(this, name, title), `${name}'s request`).to.deep.include({ status: 'declined', reason });
+Then('{persona} sees his/her request for {string} as {word}, because {string}', async function (this: MediaNestWorld, name: string, title: string, status: string, reason: string) {
+  expect(await MediaRequests.seen(this, name, title), `${name}'s request`).to.deep.include({ status, reason });
 });
 
 Then('{persona} has no requests', async function (this: MediaNestWorld, name: string) {

@@ -36,6 +36,10 @@ Then('{persona} is told the library changed because {string} became available', 
   await LiveChecks.toldLibraryChanged(this.live.latest(name), title);
 });
 
+Then('{persona} is told nothing about the library', async function (this: MediaNestWorld, name: string) {
+  await LiveChecks.toldNothingOf(this.live.latest(name), 'cache.invalidated');
+});
+
 When('{persona} approves {persona}\'s request for {string} and {persona}\'s request for {string}', async function (this: MediaNestWorld, admin: string, first: string, firstTitle: string, second: string, secondTitle: string) {
   await Promise.all([RequestMedia.decide(this, admin, first, firstTitle, 'approve'), RequestMedia.decide(this, admin, second, secondTitle, 'approve')]);
 });

@@ -64,6 +64,12 @@ export const LiveChecks = {
     expect(events.map((message) => message.type), `Expected ${connection.owner} to be told nothing, but was told ${connection.describe()}`).to.deep.equal([]);
   },
 
+  /** Told nothing of this type (a round trip first, so anything sent has arrived). */
+  async toldNothingOf(connection: LiveConnection, type: string): Promise<void> {
+    await connection.roundTrip();
+    expect(connection.received(type).map((message) => message.data), `Expected ${connection.owner} to be told no ${type}, but was told ${connection.describe()}`).to.deep.equal([]);
+  },
+
   async toldLibraryChanged(connection: LiveConnection, title: string): Promise<void> {
     const { data } = await connection.waitFor('cache.invalidated', (event) => event.scope === 'library');
     expect(String(data.reason), `Expected ${connection.owner} to be told the library changed because "${title}" became available`).to.include(title);

@@ -69,6 +69,6 @@ function authorize(given: string | undefined, secret: string | undefined): void 
 
 /** Compares in constant time, whatever the lengths. */
 function sameText(a: string, b: string): boolean {
-  const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
+  const digest = (text: string) => createHash('sha256').update(text).digest();
   return timingSafeEqual(digest(a), digest(b));
 }
