@@ -6,6 +6,12 @@ Feature: Health checks for the load balancer
   that is down is different: MediaNest still serves everything else, so an open circuit breaker is
   reported with the readiness answer but does not make MediaNest unready.
 
+  @embedded-only
+  Scenario: a gateway says it is alive, and for how long
+    Given MediaNest has been running for 90 seconds
+    When the load balancer asks whether MediaNest is alive
+    Then MediaNest says it is alive, up for 90 seconds
+
   Scenario: a healthy gateway is ready, with its database up
     When the load balancer asks whether MediaNest is ready
     Then MediaNest says it is ready, with its database up

@@ -7,6 +7,19 @@ Given('MediaNest has lost its database', async function (this: MediaNestWorld) {
   await Readiness.loseDatabase(this);
 });
 
+Given('MediaNest has been running for {int} seconds', async function (this: MediaNestWorld, seconds: number) {
+  await this.gateway();
+  await this.clock.advance(seconds * 1000);
+});
+
+When('the load balancer asks whether MediaNest is alive', async function (this: MediaNestWorld) {
+  await this.actor('the load balancer').api.getLiveness();
+});
+
+Then('MediaNest says it is alive, up for {int} seconds', function (this: MediaNestWorld, seconds: number) {
+  HealthChecks.alive(this.lastExchange, seconds);
+});
+
 When('the load balancer asks whether MediaNest is ready', async function (this: MediaNestWorld) {
   this.notes.readiness.answer = await Readiness.check(this);
 });

@@ -44,6 +44,12 @@ export const HealthChecks = {
   },
 
   /** What the load balancer was told: the readiness check's status, and whether the gateway and its database are ready. */
+  /** The liveness answer, whole: a load balancer reads its status, a person its words. */
+  alive(exchange: HttpExchange, uptimeSeconds: number): void {
+    expect(exchange).to.be.answered(200);
+    expect(exchange.response.body, `Expected MediaNest to say it is alive, up for ${uptimeSeconds} seconds`).to.deep.equal({ success: true, data: { status: 'ok', uptimeSeconds } });
+  },
+
   readiness(world: MediaNestWorld, expected: { status: number; ready: boolean; database: string }): void {
     const { status, readiness } = world.notes.readiness.answer!;
     expect({ status, ready: readiness.ready, database: readiness.database }, `Expected MediaNest to say it is ${expected.ready ? '' : 'not '}ready, with its database ${expected.database}`).to.deep.equal(expected);
