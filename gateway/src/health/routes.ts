@@ -27,7 +27,7 @@ export async function healthRoutes(app: FastifyInstance, { services }: { service
     const redis = services.redis && ((await services.redis.answers()) ? 'up' : 'down');
     return reply.code(ready ? 200 : 503).send({
       success: ready,
-      data: { ready, database: ready ? 'up' : 'down', ...(redis ? { redis } : {}), breakers: services.breakers.states() },
+      data: { ready, database: ready ? 'up' : 'down', redis, breakers: services.breakers.states() }, // no "redis" without REDIS_URL: JSON leaves undefined out
     });
   });
 }
