@@ -45,6 +45,8 @@ export const REFUSED_LINKS: Record<string, string> = {
   'an output option before the link': '-o /etc/cron.d/medianest https://youtu.be/dQw4w9WgXcQ',
   'a link followed by an option': 'https://youtu.be/dQw4w9WgXcQ --exec touch',
   'a link with a name and password': 'https://user:secret@www.youtube.com/watch?v=dQw4w9WgXcQ',
+  // the form is right, but the video it names is not a video id: the good one is only in the fragment
+  'a link hiding a video id in its fragment': 'https://www.youtube.com/watch?v=notAVideo#&v=dQw4w9WgXcQ',
 };
 
 /** Request bodies a careless or hostile client sends to start a download. */

@@ -52,7 +52,7 @@ export class Downloads {
   /** Accepts a download or refuses it; a refused request stores nothing, so it never counts against the quota. */
   async create(userId: number, order: DownloadOrder): Promise<Download> {
     const link = parseYouTubeLink(order.url);
-    if ('problem' in link) throw new ApiError('INVALID_URL', 'Only https links to one YouTube video are accepted', { reason: link.problem });
+    if ('problem' in link) throw new ApiError('INVALID_URL', `Only https links to one YouTube video are accepted: ${link.problem}`);
     const now = this.services.clock.now();
     const download = await this.store.forUser(userId, async (store) => {
       const active = await store.activeFor(userId, link.videoId);
