@@ -50,3 +50,15 @@ Then('{persona}\'s stream received {int} heartbeats and nothing else', async fun
 When('{persona} resumes its progress stream from an event id that is not a number', async function (this: MediaNestWorld, name: string) {
   await Downloads.followToEnd(this, Downloads.latest(this, name), name, '3; DROP TABLE downloads');
 });
+
+Then('{persona}\'s progress stream was sent as a stream no proxy caches or holds back', function (this: MediaNestWorld, name: string) {
+  DownloadChecks.notHeldBackOnTheWay(this, name);
+});
+
+Then('{persona}\'s progress stream carries the browser protections and a correlation id', function (this: MediaNestWorld, name: string) {
+  DownloadChecks.protectedAndCorrelated(this, name);
+});
+
+Then('{persona}\'s progress stream held nothing but numbered events', function (this: MediaNestWorld, name: string) {
+  DownloadChecks.onlyNumberedEvents(this, name);
+});

@@ -2,7 +2,9 @@ import { expect } from './chai';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventStream, ReceivedEvent } from '../drivers/sse';
+import type { HttpExchange } from '../api/exchange';
 import { expectData, expectError, expectStatus } from './answers';
+import { missingBrowserProtections } from './browser-protections';
 import { Downloads } from '../tasks/download-videos';
 import { VIDEOS } from '../tasks/youtube-links';
 import type { MediaNestWorld } from '../world';
@@ -159,6 +161,34 @@ export const DownloadChecks = {
     expect(after!.events[0]?.id, 'Expected the replay to start right after the last event seen').to.equal(before!.events.at(-1)!.id + 1);
     expect([...before!.events, ...after!.events], 'Expected the two connections together to see the whole story, once').to.deep.equal(whole.events);
     expect(whole.events.at(-1)?.type, 'Expected the story to end with the completion').to.equal('completed');
+  },
+
+  /** The answer that opened the person's last progress stream (recorded once the stream ended). */
+  streamAnswer(world: MediaNestWorld, name: string): HttpExchange {
+    const exchange = world.exchanges.findLast((candidate) => candidate.actor === name && candidate.request.path.endsWith('/events'));
+    expect(exchange, `Expected ${name} to have followed a progress stream to its end`).to.not.equal(undefined);
+    expectStatus(exchange!, 200);
+    return exchange!;
+  },
+
+  /** Proxies are told not to cache, transform or buffer the stream, and to keep its connection open. */
+  notHeldBackOnTheWay(world: MediaNestWorld, name: string): void {
+    const { headers } = DownloadChecks.streamAnswer(world, name).response;
+    const told = { 'cache-control': headers['cache-control'], connection: headers.connection, 'x-accel-buffering': headers['x-accel-buffering'] };
+    expect(told, 'Expected the stream to be neither cached nor transformed nor buffered by a proxy, on a connection kept open').to.deep.equal({ 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+  },
+
+  protectedAndCorrelated(world: MediaNestWorld, name: string): void {
+    const exchange = DownloadChecks.streamAnswer(world, name);
+    expect(missingBrowserProtections(exchange, /^text\/event-stream\b/), 'the browser protections the stream lacks or gets wrong').to.deep.equal([]);
+    expect(exchange.response.headers['x-correlation-id'] ?? '', 'Expected the stream to carry a correlation id, as every answer does').to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+  },
+
+  /** The stream as it was sent: events of the contract's types, each with its number, and heartbeats; nothing else. */
+  onlyNumberedEvents(world: MediaNestWorld, name: string): void {
+    const blocks = DownloadChecks.streamAnswer(world, name).response.text.split('\n\n').filter((block) => block !== '');
+    const others = blocks.filter((block) => !/^id: [1-9]\d*\nevent: (status|progress|completed|failed)\ndata: \{.*\}$/.test(block) && block !== ': heartbeat');
+    expect(others, `Expected ${name}'s stream to hold only numbered events and heartbeats`).to.deep.equal([]);
   },
 
   nothingToFollow(world: MediaNestWorld, name: string): void {
