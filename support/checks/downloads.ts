@@ -16,10 +16,13 @@ const told = (events: ReceivedEvent[]) => events.map((event) => `${event.id}:${e
 /** Questions about a person's downloads, answered from the gateway and the person's progress streams. */
 export const DownloadChecks = {
   /** The download as it stands, once it has ended (followed to its end first). */
+  /** With `error` a string, the download's error is exactly that text. */
   async endedAs(world: MediaNestWorld, name: string, status: string, error?: RegExp | string): Promise<any> {
     const download = await Downloads.outcome(world, Downloads.latest(world, name));
     expect(download.status, `Expected ${name}'s download to end ${status}, but it ended ${download.status} (${download.error ?? 'no error'})`).to.equal(status);
-    if (error !== undefined) expect(download.error, `Expected ${name}'s download to fail with "${error}", but the error says "${download.error}"`).to.match(typeof error === 'string' ? new RegExp(error.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : error);
+    const says = `Expected ${name}'s download to fail with "${error}", but the error says "${download.error}"`;
+    if (typeof error === 'string') expect(download.error, says).to.equal(error);
+    else if (error) expect(download.error, says).to.match(error);
     return download;
   },
 
@@ -53,10 +56,13 @@ export const DownloadChecks = {
     expect(download.status, `Expected ${name}'s download of ${download.videoId} to complete, but it ended ${download.status} (${download.error ?? 'no error'})`).to.equal('completed');
   },
 
-  completedAsChosen(download: any, quality: string, format: string): void {
+  /** As chosen, complete, and its file as large as the one in the download folder. */
+  completedAsChosen(world: MediaNestWorld, download: any, quality: string, format: string): void {
     expect(download.title, "Expected the download to carry the video's title from its metadata").to.equal('Big Buck Bunny - Short Film');
-    expect({ quality: download.quality, format: download.format, progress: download.progress, file: download.file.name }, 'Expected the download as chosen, complete')
-      .to.deep.equal({ quality, format, progress: 100, file: `${download.videoId}.${format}` });
+    const name = `${download.videoId}.${format}`;
+    const onDisk = join(Downloads.downloadDir(world), String(download.id), name);
+    expect({ quality: download.quality, format: download.format, progress: download.progress, file: download.file }, 'Expected the download as chosen, complete')
+      .to.deep.equal({ quality, format, progress: 100, file: { name, size: existsSync(onDisk) ? statSync(onDisk).size : 'no file on disk' } });
     expect(Date.parse(download.startedAt) >= Date.parse(download.createdAt) && Date.parse(download.completedAt) >= Date.parse(download.startedAt), `Expected created <= started <= completed, but it was ${download.createdAt}, ${download.startedAt}, ${download.completedAt}`).to.equal(true);
   },
 
@@ -132,6 +138,15 @@ export const DownloadChecks = {
     expectError(exchange, 429, 'QUOTA_EXCEEDED');
     const seconds = Number(exchange.response.headers['retry-after']);
     expect(Number.isInteger(seconds) && seconds >= range[0] && seconds <= range[1], `Expected ${name} to be told to wait ${range[0]} to ${range[1]} seconds, but was told "${exchange.response.headers['retry-after']}"`).to.equal(true);
+    const { details } = exchange.response.body.error;
+    expect(details, `Expected the refusal to say the limit, its window and the same wait in its details`).to.deep.equal({ limit: 5, windowMinutes: 60, retryAfterSeconds: seconds });
+  },
+
+  /** Refused because the person is already downloading the video: the refusal names that download. */
+  refusedAsUnderWay(world: MediaNestWorld, name: string): void {
+    const exchange = world.lastExchangeOf(name);
+    expectError(exchange, 409, 'DOWNLOAD_ACTIVE');
+    expect(exchange.response.body.error.details, `Expected the refusal to name ${name}'s download under way`).to.deep.equal({ downloadId: Downloads.latest(world, name).id });
   },
 
   /** The last requests to start a download were answered in turn: accepted, or refused for the quota. */

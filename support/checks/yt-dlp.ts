@@ -31,8 +31,9 @@ export const YtDlpChecks = {
     const [run] = Downloads.journal(world).downloads();
     expect(run, 'Expected yt-dlp to download').to.not.equal(undefined);
     const option = (name: string) => run!.argv[run!.argv.indexOf(name) + 1];
-    const heights = quality === 'best' ? /^(?!.*height)/ : new RegExp(`^bv\\*\\[height<=${quality.slice(0, -1)}\\]`);
-    expect(option('-f') ?? '', `Expected yt-dlp to be asked for ${quality}: ${argsOf(run!)}`).to.match(heights);
+    // the best video and the best audio, else the best single file; up to the quality's height unless "best"
+    const height = quality === 'best' ? '' : `[height<=${quality.slice(0, -1)}]`;
+    expect(option('-f'), `Expected yt-dlp to be asked for ${quality}: ${argsOf(run!)}`).to.equal(`bv*${height}+ba/b${height}`);
     expect(option('--merge-output-format'), `Expected yt-dlp to merge into ${format}: ${argsOf(run!)}`).to.equal(format);
     expect(run!.argv.slice(-2), `Expected the link last, after the options: ${argsOf(run!)}`).to.deep.equal(['--', watchLink(Downloads.last(world).videoId)]);
   },

@@ -9,6 +9,8 @@ export const VIDEOS: Record<string, string> = {
   'a video that fails midway': 'failsMidway',
   'a video that is unavailable': 'unavailable',
   'a video whose picture and sound come separately': 'splitAVideo',
+  'a video whose yt-dlp is killed midway': 'killedByOOM',
+  'a video whose yt-dlp quits midway without a word': 'quitsSilent',
 };
 
 export const VIDEO_PHRASES = new RegExp(Object.keys(VIDEOS).join('|'));

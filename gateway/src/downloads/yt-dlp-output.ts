@@ -45,7 +45,7 @@ export function parseMetadata(stdout: string): VideoMetadata | undefined {
 
 /** The text of yt-dlp's last `ERROR:` line (or its usage error), without the prefix. */
 export function errorText(stderr: string): string | undefined {
-  const lines = stderr.split(/\r?\n/).map((line) => line.trim());
+  const lines = stderr.split(/\r?\n/);
   const error = lines.filter((line) => line.startsWith('ERROR:')).at(-1);
   if (error) return error.slice('ERROR:'.length).trim();
   return lines.filter((line) => line.startsWith('yt-dlp: error:')).at(-1);

@@ -15,6 +15,8 @@
  *   stallsVideo   metadata                            two progress lines, then silent until killed
  *   splitAVideo   metadata (format 137+140)           video 0 -> 100, audio 0 -> 100, "[Merger] Merging formats into ..."
  *   ignoresTerm   metadata                            like stallsVideo, and ignores SIGTERM: only SIGKILL ends it
+ *   killedByOOM   metadata                            progress to 20.5 %, then killed (SIGKILL) as by the system's OOM killer
+ *   quitsSilent   metadata                            progress to 20.5 %, then exit 3 without an ERROR: line
  *   any other id  metadata                            like normalVideo
  *
  * Signals: SIGTERM -> journal line, nothing printed, exit 143 after ~20 ms (ignoresTerm: journaled
@@ -43,6 +45,8 @@ const VIDEOS = {
   stallsVideo: { title: 'Stuck at the Start', uploader: 'Slow Networks', duration: 300, size: 20 * MiB, speed: 0.8 * MiB, percents: [0, 3.1], stalls: true },
   splitAVideo: { title: 'Nature in 1080p: Mountains and Rivers', uploader: 'Wild Frames', duration: 1_207, size: 86.21 * MiB, speed: 4.2 * MiB, percents: NORMAL, audio: { size: 3.52 * MiB, percents: [0, 35.5, 71.0, 100] } },
   ignoresTerm: { title: 'A Process That Will Not Quit', uploader: 'Stubborn Ltd', duration: 420, size: 20 * MiB, speed: 0.8 * MiB, percents: [0, 1.7], stalls: true, ignoresTerm: true },
+  killedByOOM: { title: 'Too Big for This Machine', uploader: 'Heavy Loads', duration: 7_200, size: 2.5 * 1024 * MiB, speed: 9.1 * MiB, percents: [0, 20.5], killed: true },
+  quitsSilent: { title: 'A Quiet Exit', uploader: 'Unknown Causes', duration: 240, size: 15 * MiB, speed: 1.1 * MiB, percents: [0, 20.5], quits: 3 },
 };
 for (const id of Object.keys(VIDEOS)) if (!/^[A-Za-z0-9_-]{11}$/.test(id)) throw new Error(`bad fixture id ${id}`);
 
@@ -418,6 +422,8 @@ async function download(id, url, opts, screen) {
       screen.error(v.fails);
       return 1;
     }
+    if (v.killed) process.kill(process.pid, 'SIGKILL');
+    if (v.quits) return v.quits;
     if (v.stalls) {
       keepAlive = setInterval(() => undefined, 1 << 30);
       return forever();
