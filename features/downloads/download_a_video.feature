@@ -12,6 +12,7 @@ Feature: Downloading a YouTube video
     When Bob downloads a short video and follows its progress
     Then Bob saw it queued, then downloading, then completed
     And the progress Bob saw only rose, up to 100 percent
+    And Bob saw each percent yt-dlp printed
     And the finished file is in the download folder
 
   Scenario Outline: yt-dlp is asked for the quality and format the user chose

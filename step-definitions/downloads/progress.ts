@@ -19,6 +19,10 @@ Then('the progress {persona} saw only rose, up to 100 percent', function (this: 
   DownloadChecks.progressOnlyRose(Downloads.latestStream(this, name));
 });
 
+Then('{persona} saw each percent yt-dlp printed', function (this: MediaNestWorld, name: string) {
+  DownloadChecks.sawThePercentsPrinted(Downloads.latestStream(this, name));
+});
+
 Then('the picture filled the first 90 percent and the sound the rest', function (this: MediaNestWorld) {
   DownloadChecks.pictureThenSound(Downloads.latestStream(this, Downloads.last(this).actor));
 });

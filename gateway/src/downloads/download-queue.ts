@@ -101,8 +101,7 @@ export class DownloadQueue {
     let file: string | undefined;
     // yt-dlp's lines arrive faster than the database answers: progress is written in their order, one after another
     let progressWritten = Promise.resolve();
-    const raise = (percent: number | undefined) => {
-      if (percent === undefined) return;
+    const raise = (percent: number) => {
       progressWritten = progressWritten
         .then(async () => {
           if (await this.store.raiseProgress(id, percent, this.clock.now())) await this.events.progress(download, percent);
@@ -116,7 +115,7 @@ export class DownloadQueue {
         if (parsed.kind === 'other') return;
         file = parsed.path;
         if (parsed.kind === 'destination') progress.nextRun();
-        if (parsed.kind === 'already-downloaded') raise(progress.finish());
+        if (parsed.kind === 'already-downloaded') raise(100);
       },
     });
     await progressWritten;
@@ -124,7 +123,7 @@ export class DownloadQueue {
     if (!succeeded(run)) return this.fail(download, this.failure(run));
     const found = locateFile(file, folder);
     if (!found) return this.fail(download, 'yt-dlp finished but left no file');
-    raise(progress.finish());
+    raise(100); // everything is on disk
     await progressWritten;
     if (await this.store.move(id, ['downloading'], 'completed', this.clock.now(), { file: found })) await this.events.status(download, 'downloading', 'completed', { file: found });
   }
