@@ -50,10 +50,11 @@ Feature: Downloads belong to the person who started them
     And nothing was stored for Bob and yt-dlp never ran
 
     Examples:
-      | a bad request                        | code             |
-      | an unknown quality                   | VALIDATION_ERROR |
-      | an unknown container format          | VALIDATION_ERROR |
-      | the link as a number                 | VALIDATION_ERROR |
-      | no link                              | VALIDATION_ERROR |
-      | an extra field with yt-dlp options   | VALIDATION_ERROR |
-      | malformed JSON                       | INVALID_JSON     |
+      | a bad request                                     | code             |
+      | an unknown quality                                | VALIDATION_ERROR |
+      | an unknown container format                       | VALIDATION_ERROR |
+      | the link as a number                              | VALIDATION_ERROR |
+      | no link                                           | VALIDATION_ERROR |
+      | an extra field with yt-dlp options                | VALIDATION_ERROR |
+      | malformed JSON                                    | INVALID_JSON     |
+      | a link that is not YouTube and an unknown quality | VALIDATION_ERROR |

@@ -40,8 +40,10 @@ export const DownloadChecks = {
     await DownloadChecks.standsAs(world, name, 'cancelled');
   },
 
+  /** Never started: the download shows only what was asked (no title, start, end, file or error yet). */
   notStarted(download: any): void {
     expect(download.startedAt, `Expected the download never to have started, but it started at ${download.startedAt}`).to.equal(undefined);
+    expect(Object.keys(download).sort(), `Expected the waiting download to show only what was asked: ${JSON.stringify(download)}`).to.deep.equal(['createdAt', 'format', 'id', 'progress', 'quality', 'status', 'url', 'videoId']);
   },
 
   failedBecause(download: any, reason: RegExp): void {

@@ -59,4 +59,5 @@ export const BAD_DOWNLOAD_BODIES: Record<string, string> = {
   'no link': JSON.stringify({ quality: '720p' }),
   'an extra field with yt-dlp options': JSON.stringify({ url: watchLink('normalVideo'), options: ['--exec', 'touch /tmp/pwned'] }),
   'malformed JSON': '{"url": "https://youtu.be/dQw4w9WgXcQ",',
+  'a link that is not YouTube and an unknown quality': JSON.stringify({ url: 'https://vimeo.com/76979871', quality: '4320p' }),
 };

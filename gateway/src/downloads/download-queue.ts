@@ -23,7 +23,7 @@ export interface QueueSettings {
 
 interface Job {
   run?: YtDlpRun;
-  cancelled: boolean;
+  cancelled?: true;
 }
 
 /**
@@ -48,10 +48,11 @@ export class DownloadQueue {
     this.pump();
   }
 
-  /** Takes the download out of the queue, or stops its process (the status was already set by the caller). */
+  /**
+   * Stops the download's process (the status was already set by the caller). A download still
+   * waiting its turn stays in line: when its turn comes, it starts only if still queued.
+   */
   cancel(id: number): void {
-    const at = this.waiting.indexOf(id);
-    if (at >= 0) this.waiting.splice(at, 1);
     const job = this.jobs.get(id);
     if (!job) return;
     job.cancelled = true;
@@ -72,7 +73,7 @@ export class DownloadQueue {
   private pump(): void {
     while (!this.closing && this.jobs.size < this.settings.concurrency && this.waiting.length) {
       const id = this.waiting.shift()!;
-      const job: Job = { cancelled: false };
+      const job: Job = {};
       this.jobs.set(id, job);
       this.process(id, job)
         .catch((error) => this.log.error({ err: error, downloadId: id }, 'download job failed unexpectedly'))
@@ -141,7 +142,7 @@ export class DownloadQueue {
     });
     const outcome = await job.run.finished;
     job.run = undefined;
-    return job.cancelled || this.closing || outcome.stoppedFor === 'cancelled' ? undefined : outcome;
+    return job.cancelled || this.closing ? undefined : outcome; // a run stopped for a cancel is a cancelled job's
   }
 
   private failure(outcome: RunOutcome): string {

@@ -75,7 +75,7 @@ export class Downloads {
   async cancel(userId: number, id: number): Promise<void> {
     const download = await this.owned(userId, id);
     if (!(await this.store.move(id, ACTIVE, 'cancelled', this.services.clock.now()))) {
-      throw new ApiError('DOWNLOAD_FINISHED', `This download has already ended (${(await this.store.byId(id))?.status})`);
+      throw new ApiError('DOWNLOAD_FINISHED', `This download has already ended (${(await this.store.byId(id))!.status})`); // downloads are never deleted
     }
     await this.events.status(download, download.status, 'cancelled'); // which stops the process, on whichever instance runs it
   }
@@ -127,7 +127,7 @@ export function presentDownload(download: Download) {
     ...(download.file ? { file: download.file } : {}),
     ...(download.error === null ? {} : { error: download.error }),
     createdAt: iso(download.createdAt)!,
-    ...(download.startedAt === null ? {} : { startedAt: iso(download.startedAt) }),
-    ...(download.completedAt === null ? {} : { completedAt: iso(download.completedAt) }),
+    startedAt: iso(download.startedAt), // undefined is left out of the answer
+    completedAt: iso(download.completedAt),
   };
 }
