@@ -34,5 +34,7 @@ Feature: Downloads wait their turn
     And Bob is downloading a video that stalls
     And Bob has queued a short video
     When the gateway restarts
-    Then Bob's stalled download failed because the gateway restarted
+    Then the yt-dlp that was running was killed as the gateway stopped
+    And Bob's stalled download failed because the gateway restarted
+    And following it tells that failure last
     And Bob's queued download completes

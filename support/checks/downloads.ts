@@ -175,6 +175,12 @@ export const DownloadChecks = {
     expect(percents.length > 0 && percents.at(-1) < 100 && percents.at(-1) === download.progress, `Expected the progress to stop where the download failed (${download.progress}), but it went ${percents.join(', ')}`).to.equal(true);
   },
 
+  /** The stream's last events: the status failed, then the failure with the download's error. */
+  toldTheFailureLast(stream: EventStream, error: string): void {
+    const last = stream.events.slice(-2).map(({ type, data }) => ({ type, data }));
+    expect(last, `Expected the stream to end with the failure "${error}", but it told ${told(stream.events)}`).to.deep.equal([{ type: 'status', data: { status: 'failed' } }, { type: 'failed', data: { error } }]);
+  },
+
   async endedWithCancellation(world: MediaNestWorld, name: string): Promise<void> {
     const stream = await Downloads.untilEnded(Downloads.latestStream(world, name));
     expect(stream.events.at(-1)?.data, `Expected ${name}'s stream to end with the cancellation, but it told ${told(stream.events)}`).to.deep.equal({ status: 'cancelled' });

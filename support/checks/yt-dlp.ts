@@ -66,6 +66,15 @@ export const YtDlpChecks = {
     expect({ exitCode: run.exitCode, signals: run.signals.map((signal) => signal.signal) }, 'Expected yt-dlp to be told SIGTERM once, then killed, never exiting by itself').to.deep.equal({ exitCode: undefined, signals: ['SIGTERM'] });
   },
 
+  /** The video's download run was killed without a request to stop first (no SIGTERM, no exit of its own). */
+  async killedAtOnce(world: MediaNestWorld, videoId: string): Promise<void> {
+    const [run] = Downloads.journal(world).spawnsFor(videoId).filter((candidate) => candidate.mode === 'download');
+    expect(run, `Expected yt-dlp to have downloaded ${videoId}`).to.not.equal(undefined);
+    await until(() => !isAlive(run!.pid), `the yt-dlp downloading ${videoId} to be killed`);
+    const after = Downloads.journal(world).spawns().find((candidate) => candidate.pid === run!.pid)!;
+    expect({ exitCode: after.exitCode, signals: after.signals.map((signal) => signal.signal) }, 'Expected yt-dlp to be killed at once, never asked to stop nor exiting by itself').to.deep.equal({ exitCode: undefined, signals: [] });
+  },
+
   neverMoreAtOnce(world: MediaNestWorld, most: number): void {
     const peak = Downloads.journal(world).mostAtOnce();
     expect(peak, `Expected at most ${most} yt-dlp processes at once, but ${peak} ran together`).to.be.at.most(most);
