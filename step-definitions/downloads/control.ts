@@ -54,11 +54,6 @@ When('the gateway restarts', async function (this: MediaNestWorld) {
   await this.gateway();
 });
 
-Then('following it tells that failure last', async function (this: MediaNestWorld) {
-  const stalled = Downloads.ofVideo(this, Downloads.last(this).actor, 'stallsVideo');
-  DownloadChecks.toldTheFailureLast(await Downloads.followToEnd(this, stalled), (await Downloads.look(this, stalled)).error);
-});
-
 Then('{persona}\'s stalled download failed because the gateway restarted', async function (this: MediaNestWorld, name: string) {
-  DownloadChecks.failedBecause(await DownloadChecks.standsAs(this, name, 'failed', Downloads.ofVideo(this, name, 'stallsVideo')), /interrupted/);
+  await DownloadChecks.failedAsInterrupted(this, name, Downloads.ofVideo(this, name, 'stallsVideo'));
 });

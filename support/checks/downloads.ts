@@ -5,7 +5,7 @@ import type { EventStream, ReceivedEvent } from '../drivers/sse';
 import type { HttpExchange } from '../api/exchange';
 import { expectData, expectError, expectStatus } from './answers';
 import { missingBrowserProtections } from './browser-protections';
-import { Downloads } from '../tasks/download-videos';
+import { Downloads, type StartedDownload } from '../tasks/download-videos';
 import { VIDEOS } from '../tasks/youtube-links';
 import type { MediaNestWorld } from '../world';
 
@@ -175,10 +175,13 @@ export const DownloadChecks = {
     expect(percents.length > 0 && percents.at(-1) < 100 && percents.at(-1) === download.progress, `Expected the progress to stop where the download failed (${download.progress}), but it went ${percents.join(', ')}`).to.equal(true);
   },
 
-  /** The stream's last events: the status failed, then the failure with the download's error. */
-  toldTheFailureLast(stream: EventStream, error: string): void {
-    const last = stream.events.slice(-2).map(({ type, data }) => ({ type, data }));
-    expect(last, `Expected the stream to end with the failure "${error}", but it told ${told(stream.events)}`).to.deep.equal([{ type: 'status', data: { status: 'failed' } }, { type: 'failed', data: { error } }]);
+  /** Failed as interrupted by a restart, and following it tells that failure last, as for any failure. */
+  async failedAsInterrupted(world: MediaNestWorld, name: string, which: StartedDownload): Promise<void> {
+    const download = await DownloadChecks.standsAs(world, name, 'failed', which);
+    DownloadChecks.failedBecause(download, /^interrupted: /);
+    const { events } = await Downloads.followToEnd(world, which);
+    const last = events.slice(-2).map(({ type, data }) => ({ type, data }));
+    expect(last, `Expected the stream to end with the failure "${download.error}", but it told ${told(events)}`).to.deep.equal([{ type: 'status', data: { status: 'failed' } }, { type: 'failed', data: { error: download.error } }]);
   },
 
   async endedWithCancellation(world: MediaNestWorld, name: string): Promise<void> {
