@@ -55,16 +55,16 @@ export class YtDlpRun {
       this.heardFrom();
       if (options.keepStdout && stdout.length < STDOUT_KEPT) stdout += chunk;
       const lines = (partial + chunk).split(/\r\n|\r|\n/);
-      partial = lines.pop() ?? '';
-      for (const line of lines) if (line) options.onLine?.(line);
+      partial = lines.pop()!; // split always gives one
+      for (const line of lines) options.onLine?.(line);
     });
     this.child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
       this.heardFrom();
       stderr = (stderr + chunk).slice(-STDERR_KEPT);
     });
     this.finished = new Promise((resolve) => {
+      // settled once or twice (a process that cannot start reports an error, then closes): the same outcome
       const settle = (outcome: Omit<RunOutcome, 'stdout' | 'stderr' | 'stoppedFor'>) => {
-        if (this.done) return;
         this.done = true;
         this.clearTimers();
         if (partial && !this.abandoned) options.onLine?.(partial);
@@ -78,19 +78,13 @@ export class YtDlpRun {
     this.heardFrom();
   }
 
-  get pid(): number | undefined {
-    return this.child.pid;
-  }
-
   /** Asks yt-dlp to stop (SIGTERM) and kills it if it is still there after the grace period. */
   stop(reason: StopReason): void {
     if (this.done || this.stoppedFor) return;
     this.stoppedFor = reason;
     this.clearTimers();
     this.child.kill('SIGTERM');
-    this.killTimer = this.options.clock.setTimeout(() => {
-      if (!this.done) this.child.kill('SIGKILL');
-    }, this.options.killAfterMs);
+    this.killTimer = this.options.clock.setTimeout(() => this.child.kill('SIGKILL'), this.options.killAfterMs); // cleared when it exits
   }
 
   /** The gateway is closing: no grace period, nobody will be left to wait for it. */
@@ -100,8 +94,8 @@ export class YtDlpRun {
     if (!this.done) this.child.kill('SIGKILL');
   }
 
+  /** A stall timer armed after a stop or the end is harmless: stop() does nothing then, and the end clears it. */
   private heardFrom(): void {
-    if (this.done || this.stoppedFor || this.abandoned) return;
     if (this.stallTimer) this.options.clock.clearTimeout(this.stallTimer);
     this.stallTimer = this.options.clock.setTimeout(() => this.stop('stalled'), this.options.stallMs);
   }
