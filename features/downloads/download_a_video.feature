@@ -44,6 +44,12 @@ Feature: Downloading a YouTube video
       When Bob lists his downloads
       Then Bob sees his own 2 downloads, oldest first
 
+    Scenario: Bob pages through his downloads, oldest first
+      Given Bob is signed in
+      And Bob has downloaded 3 videos
+      When Bob lists his downloads 2 to a page, at page 2
+      Then Bob sees only his 3rd download, on page 2 of 2
+
     Scenario: Bob can list just the downloads that failed
       Given Bob is signed in
       And Bob has downloaded a short video

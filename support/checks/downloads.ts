@@ -127,6 +127,15 @@ export const DownloadChecks = {
     expect(exchange.response.body.meta, 'Expected one page holding them all').to.deep.equal({ page: 1, pageSize: 20, total: count, totalPages: 1 });
   },
 
+  /** The last page asked for holds only the person's download at that place (oldest first). */
+  aloneOnPage(world: MediaNestWorld, name: string, place: number, page: number, pages: number): void {
+    const exchange = world.lastExchangeOf(name);
+    const mine = world.notes.downloads.started.filter((download) => download.actor === name).map((download) => download.id);
+    const { meta } = exchange.response.body;
+    expect({ ids: expectData(exchange).map((download: { id: number }) => download.id), page: meta.page, total: meta.total, totalPages: meta.totalPages }, `Expected ${name}'s download number ${place} alone on page ${page} of ${pages}`)
+      .to.deep.equal({ ids: [mine[place - 1]], page, total: mine.length, totalPages: pages });
+  },
+
   onlyTheFailedOne(world: MediaNestWorld, name: string): void {
     const list = expectData(world.lastExchangeOf(name));
     expect(list.map((download: { videoId: string; status: string }) => `${download.videoId} ${download.status}`), `Expected ${name} to see only the video that failed midway`).to.deep.equal([`${VIDEOS['a video that fails midway']} failed`]);

@@ -302,6 +302,10 @@ export const Downloads = {
     return world.actor(name).api.listDownloads(status ? { status } : {});
   },
 
+  listPage(world: MediaNestWorld, name: string, page: number, pageSize: number): Promise<HttpExchange> {
+    return world.actor(name).api.listDownloads({ page, pageSize });
+  },
+
   /** Every request to start a download the scenario made, in order. */
   requests(world: MediaNestWorld): HttpExchange[] {
     return world.exchanges.filter((exchange) => exchange.operationId === 'createDownload');
