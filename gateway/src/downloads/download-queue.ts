@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../clock';
@@ -162,14 +162,9 @@ function succeeded(outcome: RunOutcome): boolean {
   return !outcome.spawnError && !outcome.stoppedFor && outcome.code === 0;
 }
 
-/** The file yt-dlp said it wrote, else the one media file in the download's folder. */
+/** The file yt-dlp said it wrote last (its `Destination:`, `[Merger]` or "has already been downloaded" line), if it is there. */
 function locateFile(reported: string | undefined, folder: string): { name: string; size: number } | undefined {
-  const candidates = reported ? [resolve(folder, reported)] : [];
-  if (existsSync(folder)) {
-    candidates.push(...readdirSync(folder).filter((name) => !/\.(part|ytdl|temp)$/.test(name)).map((name) => join(folder, name)));
-  }
-  for (const path of candidates) {
-    if (existsSync(path) && statSync(path).isFile()) return { name: basename(path), size: statSync(path).size };
-  }
-  return undefined;
+  if (reported === undefined) return undefined;
+  const path = resolve(folder, reported);
+  return existsSync(path) ? { name: basename(path), size: statSync(path).size } : undefined;
 }
