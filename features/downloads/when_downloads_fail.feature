@@ -51,6 +51,13 @@ Feature: When a download goes wrong
       | set to 10 seconds           | 10      |
 
   @fresh-gateway
+  Scenario: a yt-dlp too old for MediaNest's options fails the download with its own complaint
+    Given the installed yt-dlp is too old to know "--no-mtime"
+    And Bob is signed in
+    When Bob downloads a short video and follows its progress
+    Then Bob's download failed with "yt-dlp: error: no such option: --no-mtime"
+
+  @fresh-gateway
   Scenario: without yt-dlp where the gateway looks for it, downloads fail with the reason
     Given yt-dlp is not installed where the gateway looks for it
     And Bob is signed in

@@ -12,6 +12,10 @@ Given('yt-dlp is not installed where the gateway looks for it', function (this: 
   this.env.YT_DLP_PATH = join(this.workDir, 'bin', 'yt-dlp');
 });
 
+Given('the installed yt-dlp is too old to know {string}', function (this: MediaNestWorld, option: string) {
+  this.env.YT_DLP_PATH = Downloads.olderYtDlp(this, option);
+});
+
 When('yt-dlp stays silent for {int} seconds', async function (this: MediaNestWorld, seconds: number) {
   await Downloads.stallFor(this, seconds);
 });

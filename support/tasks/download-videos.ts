@@ -6,7 +6,9 @@ import { expectData } from '../checks/answers';
 import { startNotesWith } from '../notes';
 import { SUITE_ADMIN } from '../personas';
 import { scenarioEnvironment } from '../target/environment';
-import { YtDlpJournal } from '../upstreams/yt-dlp/journal';
+import { FAKE_YT_DLP_PATH, YtDlpJournal } from '../upstreams/yt-dlp/journal';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { MediaNestWorld } from '../world';
 import { until } from './while-time-passes';
 import { watchLink } from './youtube-links';
@@ -314,6 +316,14 @@ export const Downloads = {
   /** The address the gateway gives an accepted download (its Location). */
   addressOf(id: number): string {
     return `${DOWNLOADS}/${id}`;
+  },
+
+  /** A yt-dlp (the fake, through a script in the scenario's folder) that refuses `option` as unknown. */
+  olderYtDlp(world: MediaNestWorld, option: string): string {
+    const script = join(world.workDir, 'old-yt-dlp', 'yt-dlp');
+    mkdirSync(dirname(script), { recursive: true });
+    writeFileSync(script, `#!/bin/sh\nFAKE_YTDLP_UNKNOWN_OPTIONS='${option}' exec '${FAKE_YT_DLP_PATH}' "$@"\n`, { mode: 0o755 });
+    return script;
   },
 
   journal(world: MediaNestWorld): YtDlpJournal {

@@ -22,7 +22,8 @@
  * Signals: SIGTERM -> journal line, nothing printed, exit 143 after ~20 ms (ignoresTerm: journaled
  * with "ignored": true, then nothing). SIGINT -> "ERROR: Interrupted by user" on stderr, exit 1.
  *
- * Environment: FAKE_YTDLP_STEP_MS (pause between output lines, default 10);
+ * Environment: FAKE_YTDLP_STEP_MS (pause between output lines, default 10); FAKE_YTDLP_UNKNOWN_OPTIONS
+ * (long options it refuses with its usage error, as an older yt-dlp would);
  * FAKE_YTDLP_JOURNAL (a file that gets one JSON line per event: start, signal, output, exit).
  * See README.md beside this file.
  *
@@ -118,6 +119,9 @@ const MERGE_FORMATS = ['avi', 'flv', 'mkv', 'mov', 'mp4', 'webm'];
 
 class UsageError extends Error {}
 
+/** Options this yt-dlp is too old to know (FAKE_YTDLP_UNKNOWN_OPTIONS, comma-separated): it refuses them as yt-dlp does. */
+const TOO_NEW = (process.env.FAKE_YTDLP_UNKNOWN_OPTIONS ?? '').split(',').filter(Boolean);
+
 function parseArgs(argv) {
   const opts = { paths: [], output: [], urls: [] };
   const set = (key, value) => {
@@ -137,6 +141,7 @@ function parseArgs(argv) {
     }
     if (arg.startsWith('--')) {
       const [name, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+      if (TOO_NEW.includes(name)) throw new UsageError(`no such option: ${name}`);
       if (name in FLAGS) {
         if (inline !== undefined) throw new UsageError(`${name} option does not take a value`);
         set(FLAGS[name], true);
