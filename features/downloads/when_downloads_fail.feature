@@ -21,6 +21,12 @@ Feature: When a download goes wrong
     Then Bob's download failed with "[youtube] unavailable: Video unavailable"
     And yt-dlp only looked the video up
 
+  Scenario: a video yt-dlp looks up without a word fails, and yt-dlp never downloads it
+    Given Bob is signed in
+    When Bob downloads a video yt-dlp says nothing about and follows its progress
+    Then Bob's download failed with "yt-dlp printed no metadata for this video"
+    And yt-dlp only looked the video up
+
   Scenario Outline: a yt-dlp that ends without an error of its own fails the download, saying how it ended
     Given Bob is signed in
     When Bob downloads <a video> and follows its progress

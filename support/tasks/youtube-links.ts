@@ -10,6 +10,7 @@ export const VIDEOS: Record<string, string> = {
   'a video that is unavailable': 'unavailable',
   'a video whose picture and sound come separately': 'splitAVideo',
   'a video whose yt-dlp is killed midway': 'killedByOOM',
+  'a video yt-dlp says nothing about': 'noMetadata1',
   'a video whose yt-dlp quits midway without a word': 'quitsSilent',
 };
 

@@ -90,7 +90,7 @@ export class DownloadQueue {
     await this.events.status(download, 'queued', 'downloading');
     const link = canonicalVideoLink(download.videoId);
 
-    const lookup = await this.step(job, metadataArgs(link, download.quality, download.format), { keepStdout: true });
+    const lookup = await this.step(job, metadataArgs(link, download.quality, download.format), {});
     if (!lookup) return;
     if (!succeeded(lookup)) return this.fail(download, this.failure(lookup));
     const metadata = parseMetadata(lookup.stdout);
@@ -130,7 +130,7 @@ export class DownloadQueue {
   }
 
   /** Runs one yt-dlp process for the job; undefined when the job was cancelled or the gateway closed meanwhile. */
-  private async step(job: Job, args: string[], options: { keepStdout?: boolean; onLine?: (line: string) => void }): Promise<RunOutcome | undefined> {
+  private async step(job: Job, args: string[], options: { onLine?: (line: string) => void }): Promise<RunOutcome | undefined> {
     if (job.cancelled || this.closing) return undefined;
     job.run = new YtDlpRun({
       executable: this.settings.ytDlpPath,

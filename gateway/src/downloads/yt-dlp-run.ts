@@ -6,7 +6,7 @@ export type StopReason = 'cancelled' | 'stalled';
 export interface RunOutcome {
   code: number | null;
   signal: NodeJS.Signals | null;
-  /** What it printed on stdout, when the caller asked to keep it (the metadata JSON). */
+  /** What it printed on stdout, up to 8 MiB (the metadata lookup's is its JSON). */
   stdout: string;
   /** The end of what it printed on stderr, where yt-dlp's `ERROR:` lines go. */
   stderr: string;
@@ -23,7 +23,6 @@ export interface RunOptions {
   stallMs: number;
   /** After SIGTERM, how long yt-dlp has to exit before SIGKILL. */
   killAfterMs: number;
-  keepStdout?: boolean;
   onLine?: (line: string) => void;
 }
 
@@ -53,7 +52,7 @@ export class YtDlpRun {
     this.child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       if (this.abandoned) return;
       this.heardFrom();
-      if (options.keepStdout && stdout.length < STDOUT_KEPT) stdout += chunk;
+      if (stdout.length < STDOUT_KEPT) stdout += chunk; // only the metadata lookup's is read
       const lines = (partial + chunk).split(/\r\n|\r|\n/);
       partial = lines.pop()!; // split always gives one
       for (const line of lines) options.onLine?.(line);

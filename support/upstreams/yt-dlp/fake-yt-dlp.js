@@ -15,6 +15,7 @@
  *   stallsVideo   metadata                            two progress lines, then silent until killed
  *   splitAVideo   metadata (format 137+140)           video 0 -> 100, audio 0 -> 100, "[Merger] Merging formats into ..."
  *   ignoresTerm   metadata                            like stallsVideo, and ignores SIGTERM: only SIGKILL ends it
+ *   noMetadata1   nothing on stdout, exit 0           like normalVideo
  *   killedByOOM   metadata                            progress to 20.5 %, then killed (SIGKILL) as by the system's OOM killer
  *   quitsSilent   metadata                            progress to 20.5 %, then exit 3 without an ERROR: line
  *   any other id  metadata                            like normalVideo
@@ -43,6 +44,7 @@ const VIDEOS = {
   slowVideo01: { title: 'Four Hours of Rain on a Tin Roof', uploader: 'Quiet Places', duration: 14_400, size: 1.21 * 1024 * MiB, speed: 8.5 * MiB, percents: ramp(30), pace: 5 },
   failsMidway: { title: 'Concert Live Stream Recording', uploader: 'Live Hall', duration: 5_412, size: 45.67 * MiB, speed: 2.1 * MiB, percents: [0, 12.3, 33.9, 47.2], fails: 'unable to download video data: HTTP Error 403: Forbidden' },
   unavailable: { unavailable: true },
+  noMetadata1: { title: 'Nothing to Say', uploader: 'Mute Channel', duration: 60, size: 2 * MiB, speed: 1 * MiB, percents: NORMAL, silent: true },
   stallsVideo: { title: 'Stuck at the Start', uploader: 'Slow Networks', duration: 300, size: 20 * MiB, speed: 0.8 * MiB, percents: [0, 3.1], stalls: true },
   splitAVideo: { title: 'Nature in 1080p: Mountains and Rivers', uploader: 'Wild Frames', duration: 1_207, size: 86.21 * MiB, speed: 4.2 * MiB, percents: NORMAL, audio: { size: 3.52 * MiB, percents: [0, 35.5, 71.0, 100] } },
   ignoresTerm: { title: 'A Process That Will Not Quit', uploader: 'Stubborn Ltd', duration: 420, size: 20 * MiB, speed: 0.8 * MiB, percents: [0, 1.7], stalls: true, ignoresTerm: true },
@@ -486,7 +488,7 @@ async function main() {
         screen.error(`[youtube] ${target.id}: Video unavailable`);
         return exit(1);
       }
-      process.stdout.write(`${JSON.stringify(infoJson(target.id, url, opts))}\n`);
+      if (!video(target.id).silent) process.stdout.write(`${JSON.stringify(infoJson(target.id, url, opts))}\n`);
     }
     if (simulate) continue;
     const code = await download(target.id, url, opts, screen);
