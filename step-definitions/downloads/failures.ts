@@ -16,6 +16,10 @@ Given('the installed yt-dlp is too old to know {string}', function (this: MediaN
   this.env.YT_DLP_PATH = Downloads.olderYtDlp(this, option);
 });
 
+Given('yt-dlp has stalled and ignores the request to stop', async function (this: MediaNestWorld) {
+  await Downloads.stallStubbornly(this);
+});
+
 When('yt-dlp stays silent for {int} seconds', async function (this: MediaNestWorld, seconds: number) {
   await Downloads.stallFor(this, seconds);
 });

@@ -178,6 +178,12 @@ export const Downloads = {
     world.notes.downloads.stubbornPid = run!.pid;
   },
 
+  /** Moves the clock past the default stall limit of a yt-dlp that ignores the SIGTERM it then gets, until it has noted it. */
+  async stallStubbornly(world: MediaNestWorld): Promise<void> {
+    await world.clock.advance(60_000);
+    await until(() => Downloads.journal(world).signalsReceived().some((signal) => signal.ignored), 'yt-dlp to note the SIGTERM it ignores');
+  },
+
   /** Moves the clock to a millisecond short of the stall limit (still downloading), then past it, and waits for the download to end. */
   async stallFor(world: MediaNestWorld, seconds: number): Promise<void> {
     const download = Downloads.last(world);
