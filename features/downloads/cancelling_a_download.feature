@@ -31,6 +31,16 @@ Feature: Cancelling a download
     And yt-dlp never ran for it
 
   @embedded-only
+  Scenario: cancelling while a stalled yt-dlp holds out asks it nothing more
+    Given Bob is signed in
+    And Bob is downloading a video that will not stop when asked
+    And yt-dlp has stalled and ignores the request to stop
+    When Bob cancels the download
+    And yt-dlp holds out for 5 seconds
+    Then yt-dlp was killed
+    And Bob's download is cancelled
+
+  @embedded-only
   Scenario: a yt-dlp that ignores the request to stop is killed 5 seconds later
     Given Bob is signed in
     And Bob is downloading a video that will not stop when asked

@@ -12,6 +12,7 @@ Feature: Downloading a YouTube video
     When Bob downloads a short video and follows its progress
     Then Bob saw it queued, then downloading, then completed
     And the progress Bob saw only rose, up to 100 percent
+    And Bob saw each percent yt-dlp printed
     And the finished file is in the download folder
 
   Scenario Outline: yt-dlp is asked for the quality and format the user chose
@@ -42,6 +43,12 @@ Feature: Downloading a YouTube video
       And Bob has tried to download a video that fails midway
       When Bob lists his downloads
       Then Bob sees his own 2 downloads, oldest first
+
+    Scenario: Bob pages through his downloads, oldest first
+      Given Bob is signed in
+      And Bob has downloaded 3 videos
+      When Bob lists his downloads 2 to a page, at page 2
+      Then Bob sees only his 3rd download, on page 2 of 2
 
     Scenario: Bob can list just the downloads that failed
       Given Bob is signed in

@@ -10,7 +10,7 @@ Feature: Downloads belong to the person who started them
     And Bob is downloading a video that stalls
     And Mallory is signed in
     When Mallory tries to <do what> Bob's download
-    Then Mallory is refused with NOT_FOUND
+    Then Mallory is refused with NOT_FOUND, told that "no such download"
     And Bob's download carries on
 
     Examples:
@@ -23,7 +23,7 @@ Feature: Downloads belong to the person who started them
     Given Bob is signed in
     And Bob is downloading a video that stalls
     When Bob asks for the same video again
-    Then Bob is refused with DOWNLOAD_ACTIVE
+    Then Bob is refused with DOWNLOAD_ACTIVE, naming the download under way
     And yt-dlp downloaded that video only once
 
   Scenario: two people may download the same video at once
@@ -50,10 +50,11 @@ Feature: Downloads belong to the person who started them
     And nothing was stored for Bob and yt-dlp never ran
 
     Examples:
-      | a bad request                        | code             |
-      | an unknown quality                   | VALIDATION_ERROR |
-      | an unknown container format          | VALIDATION_ERROR |
-      | the link as a number                 | VALIDATION_ERROR |
-      | no link                              | VALIDATION_ERROR |
-      | an extra field with yt-dlp options   | VALIDATION_ERROR |
-      | malformed JSON                       | INVALID_JSON     |
+      | a bad request                                     | code             |
+      | an unknown quality                                | VALIDATION_ERROR |
+      | an unknown container format                       | VALIDATION_ERROR |
+      | the link as a number                              | VALIDATION_ERROR |
+      | no link                                           | VALIDATION_ERROR |
+      | an extra field with yt-dlp options                | VALIDATION_ERROR |
+      | malformed JSON                                    | INVALID_JSON     |
+      | a link that is not YouTube and an unknown quality | VALIDATION_ERROR |

@@ -35,7 +35,6 @@ Feature: Only links to one YouTube video are downloaded
       | a video id one character short     |
       | a video id one character too long  |
       | a playlist without a video         |
-      | a link naming two videos           |
 
     Examples: smuggling options or credentials
       | a link                                   |
@@ -43,6 +42,17 @@ Feature: Only links to one YouTube video are downloaded
       | an output option before the link         |
       | a link followed by an option             |
       | a link with a name and password          |
+
+  Scenario Outline: a link that does not name exactly one video is refused, saying so
+    Given Mallory is signed in
+    When Mallory asks to download <a link>
+    Then Mallory is refused with INVALID_URL, told that "does not name one video"
+    And nothing was stored for Mallory and yt-dlp never ran
+
+    Examples:
+      | a link                                   |
+      | a link naming two videos                 |
+      | a link hiding a video id in its fragment |
 
   Scenario Outline: every form of YouTube link is accepted and yt-dlp gets only the video's own link
     Given Bob is signed in

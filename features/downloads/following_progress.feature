@@ -10,6 +10,13 @@ Feature: Following a download's progress
   ids, resumed with `Last-Event-ID`; the heartbeat is a comment line.
 
 
+  Scenario: proxies neither cache nor hold back a progress stream, and it carries the usual protections
+    Given Bob is signed in
+    When Bob downloads a short video and follows its progress
+    Then Bob's progress stream was sent as a stream no proxy caches or holds back
+    And Bob's progress stream carries the browser protections and a correlation id
+    And Bob's progress stream held nothing but numbered events
+
   Scenario: a reconnecting client is sent exactly the events it missed
     Given Bob is signed in
     And Bob has started downloading a short video

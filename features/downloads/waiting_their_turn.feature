@@ -36,3 +36,11 @@ Feature: Downloads wait their turn
     When the gateway restarts
     Then Bob's stalled download failed because the gateway restarted
     And Bob's queued download completes
+
+  @fresh-gateway @one-instance
+  Scenario: a gateway that stops kills the yt-dlp it was running, without waiting for it
+    Given the gateway keeps its data in a file and runs one download at a time
+    And Bob is signed in
+    And Bob is downloading a video that stalls
+    When the gateway restarts
+    Then the yt-dlp that was running was killed as the gateway stopped

@@ -12,14 +12,31 @@ Feature: When a download goes wrong
   Scenario: yt-dlp fails midway and the download fails with its error
     Given Bob is signed in
     When Bob downloads a video that fails midway and follows its progress
-    Then Bob's download failed with "HTTP Error 403: Forbidden"
+    Then Bob's download failed with "unable to download video data: HTTP Error 403: Forbidden"
     And Bob's progress stream ended with that failure
 
   Scenario: a video that is unavailable is accepted, then fails without a server error
     Given Bob is signed in
     When Bob downloads a video that is unavailable and follows its progress
-    Then Bob's download failed with "Video unavailable"
+    Then Bob's download failed with "[youtube] unavailable: Video unavailable"
     And yt-dlp only looked the video up
+
+  Scenario: a video yt-dlp looks up without a word fails, and yt-dlp never downloads it
+    Given Bob is signed in
+    When Bob downloads a video yt-dlp says nothing about and follows its progress
+    Then Bob's download failed with "yt-dlp printed no metadata for this video"
+    And yt-dlp only looked the video up
+
+  Scenario Outline: a yt-dlp that ends without an error of its own fails the download, saying how it ended
+    Given Bob is signed in
+    When Bob downloads <a video> and follows its progress
+    Then Bob's download failed with "<how it ended>"
+    And Bob's progress stream ended with that failure
+
+    Examples:
+      | a video                                          | how it ended                |
+      | a video whose yt-dlp is killed midway            | yt-dlp was ended by SIGKILL |
+      | a video whose yt-dlp quits midway without a word | yt-dlp exited with status 3 |
 
   @embedded-only
   Scenario Outline: a download with no output for the stall limit is stopped and fails
@@ -40,8 +57,15 @@ Feature: When a download goes wrong
       | set to 10 seconds           | 10      |
 
   @fresh-gateway
+  Scenario: a yt-dlp too old for MediaNest's options fails the download with its own complaint
+    Given the installed yt-dlp is too old to know "--no-mtime"
+    And Bob is signed in
+    When Bob downloads a short video and follows its progress
+    Then Bob's download failed with "yt-dlp: error: no such option: --no-mtime"
+
+  @fresh-gateway
   Scenario: without yt-dlp where the gateway looks for it, downloads fail with the reason
     Given yt-dlp is not installed where the gateway looks for it
     And Bob is signed in
     When Bob downloads a short video and follows its progress
-    Then Bob's download failed with "yt-dlp could not be started"
+    Then Bob's download failed because yt-dlp could not be started

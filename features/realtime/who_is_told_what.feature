@@ -33,7 +33,8 @@ Feature: Who is told what
   Scenario: people are not told of each other's downloads, but the admin is
     Given Bob is watching downloads live
     And Ada is watching every download live
-    And Cleo is signed in
+    And Cleo is watching downloads live
     When Cleo downloads a short video
     Then Ada is told Cleo's download completed
+    And Cleo is told her download went from queued to downloading to completed
     And Bob's app is told nothing of it

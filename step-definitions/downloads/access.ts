@@ -36,3 +36,7 @@ Given('{persona} has been refused {int} link(s) that is/are not YouTube video(s)
 Given('{persona} has been refused the video he/she is already downloading', async function (this: MediaNestWorld, name: string) {
   expectError(await Downloads.ask(this, name, Downloads.latest(this, name).videoId), 409, 'DOWNLOAD_ACTIVE');
 });
+
+Then('{persona} is refused with DOWNLOAD_ACTIVE, naming the download under way', function (this: MediaNestWorld, name: string) {
+  DownloadChecks.refusedAsUnderWay(this, name);
+});

@@ -55,5 +55,5 @@ When('the gateway restarts', async function (this: MediaNestWorld) {
 });
 
 Then('{persona}\'s stalled download failed because the gateway restarted', async function (this: MediaNestWorld, name: string) {
-  DownloadChecks.failedBecause(await DownloadChecks.standsAs(this, name, 'failed', Downloads.ofVideo(this, name, 'stallsVideo')), /interrupted/);
+  await DownloadChecks.failedAsInterrupted(this, name, Downloads.ofVideo(this, name, 'stallsVideo'));
 });

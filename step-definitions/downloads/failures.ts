@@ -12,6 +12,14 @@ Given('yt-dlp is not installed where the gateway looks for it', function (this: 
   this.env.YT_DLP_PATH = join(this.workDir, 'bin', 'yt-dlp');
 });
 
+Given('the installed yt-dlp is too old to know {string}', function (this: MediaNestWorld, option: string) {
+  this.env.YT_DLP_PATH = Downloads.olderYtDlp(this, option);
+});
+
+Given('yt-dlp has stalled and ignores the request to stop', async function (this: MediaNestWorld) {
+  await Downloads.stallStubbornly(this);
+});
+
 When('yt-dlp stays silent for {int} seconds', async function (this: MediaNestWorld, seconds: number) {
   await Downloads.stallFor(this, seconds);
 });
@@ -24,12 +32,16 @@ Then('{persona}\'s download failed with {string}', async function (this: MediaNe
   DownloadChecks.leftNoFile(await DownloadChecks.endedAs(this, name, 'failed', text));
 });
 
+Then('{persona}\'s download failed because yt-dlp could not be started', async function (this: MediaNestWorld, name: string) {
+  DownloadChecks.leftNoFile(await DownloadChecks.endedAs(this, name, 'failed', /^yt-dlp could not be started: spawn \S+ ENOENT$/));
+});
+
 Then('{persona}\'s progress stream ended with that failure', async function (this: MediaNestWorld, name: string) {
   await DownloadChecks.endedWithFailure(this, name);
 });
 
 Then('{persona}\'s download completed with the video\'s title, in {word} as {word}', async function (this: MediaNestWorld, name: string, quality: string, format: string) {
-  DownloadChecks.completedAsChosen(await DownloadChecks.endedAs(this, name, 'completed'), quality, format);
+  DownloadChecks.completedAsChosen(this, await DownloadChecks.endedAs(this, name, 'completed'), quality, format);
 });
 
 Then('the finished file is in the download folder', function (this: MediaNestWorld) {

@@ -7,6 +7,14 @@ When('{persona} lists his/her downloads', async function (this: MediaNestWorld, 
   await Downloads.list(this, name);
 });
 
+When('{persona} lists his/her downloads {int} to a page, at page {int}', async function (this: MediaNestWorld, name: string, pageSize: number, page: number) {
+  await Downloads.listPage(this, name, page, pageSize);
+});
+
+Then('{persona} sees only his/her {ordinal} download, on page {int} of {int}', function (this: MediaNestWorld, name: string, place: number, page: number, pages: number) {
+  DownloadChecks.aloneOnPage(this, name, place, page, pages);
+});
+
 When('{persona} lists his/her failed downloads', async function (this: MediaNestWorld, name: string) {
   await Downloads.list(this, name, 'failed');
 });

@@ -19,6 +19,10 @@ Then('the progress {persona} saw only rose, up to 100 percent', function (this: 
   DownloadChecks.progressOnlyRose(Downloads.latestStream(this, name));
 });
 
+Then('{persona} saw each percent yt-dlp printed', function (this: MediaNestWorld, name: string) {
+  DownloadChecks.sawThePercentsPrinted(Downloads.latestStream(this, name));
+});
+
 Then('the picture filled the first 90 percent and the sound the rest', function (this: MediaNestWorld) {
   DownloadChecks.pictureThenSound(Downloads.latestStream(this, Downloads.last(this).actor));
 });
@@ -49,4 +53,16 @@ Then('{persona}\'s stream received {int} heartbeats and nothing else', async fun
 
 When('{persona} resumes its progress stream from an event id that is not a number', async function (this: MediaNestWorld, name: string) {
   await Downloads.followToEnd(this, Downloads.latest(this, name), name, '3; DROP TABLE downloads');
+});
+
+Then('{persona}\'s progress stream was sent as a stream no proxy caches or holds back', function (this: MediaNestWorld, name: string) {
+  DownloadChecks.notHeldBackOnTheWay(this, name);
+});
+
+Then('{persona}\'s progress stream carries the browser protections and a correlation id', function (this: MediaNestWorld, name: string) {
+  DownloadChecks.protectedAndCorrelated(this, name);
+});
+
+Then('{persona}\'s progress stream held nothing but numbered events', function (this: MediaNestWorld, name: string) {
+  DownloadChecks.onlyNumberedEvents(this, name);
 });

@@ -27,6 +27,10 @@ Then('yt-dlp was asked to stop', async function (this: MediaNestWorld) {
   await YtDlpChecks.askedToStop(this);
 });
 
+Then('the yt-dlp that was running was killed as the gateway stopped', async function (this: MediaNestWorld) {
+  await YtDlpChecks.killedAtOnce(this, 'stallsVideo');
+});
+
 Then('yt-dlp was killed', async function (this: MediaNestWorld) {
   await YtDlpChecks.killed(this);
 });

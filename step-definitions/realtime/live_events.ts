@@ -28,6 +28,10 @@ Then('{persona} is told {persona}\'s download completed', async function (this: 
   await LiveChecks.toldDownloadCompleted(this.live.latest(name));
 });
 
+Then('{persona} is told his/her download went from queued to downloading to completed', async function (this: MediaNestWorld, name: string) {
+  await LiveChecks.toldTheDownloadsStory(this.live.latest(name));
+});
+
 Then('{persona}\'s app is told nothing of it', async function (this: MediaNestWorld, name: string) {
   await LiveChecks.toldNothing(this.live.latest(name));
 });

@@ -11,7 +11,7 @@ const BROWSER_PROTECTIONS: Record<string, RegExp> = {
   'cross-origin-resource-policy': /^same-origin$/,
 };
 
-/** The browser protections an answer lacks or gets wrong, as "header: value". */
-export function missingBrowserProtections({ response: { headers } }: HttpExchange): string[] {
-  return Object.entries(BROWSER_PROTECTIONS).filter(([name, expected]) => !expected.test(headers[name] ?? '')).map(([name]) => `${name}: ${headers[name] ?? '(absent)'}`);
+/** The browser protections an answer lacks or gets wrong, as "header: value"; an event stream is not JSON. */
+export function missingBrowserProtections({ response: { headers } }: HttpExchange, contentType = BROWSER_PROTECTIONS['content-type']!): string[] {
+  return Object.entries({ ...BROWSER_PROTECTIONS, 'content-type': contentType }).filter(([name, expected]) => !expected.test(headers[name] ?? '')).map(([name]) => `${name}: ${headers[name] ?? '(absent)'}`);
 }

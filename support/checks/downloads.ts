@@ -2,8 +2,10 @@ import { expect } from './chai';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventStream, ReceivedEvent } from '../drivers/sse';
+import type { HttpExchange } from '../api/exchange';
 import { expectData, expectError, expectStatus } from './answers';
-import { Downloads } from '../tasks/download-videos';
+import { missingBrowserProtections } from './browser-protections';
+import { Downloads, type StartedDownload } from '../tasks/download-videos';
 import { VIDEOS } from '../tasks/youtube-links';
 import type { MediaNestWorld } from '../world';
 
@@ -14,10 +16,13 @@ const told = (events: ReceivedEvent[]) => events.map((event) => `${event.id}:${e
 /** Questions about a person's downloads, answered from the gateway and the person's progress streams. */
 export const DownloadChecks = {
   /** The download as it stands, once it has ended (followed to its end first). */
+  /** With `error` a string, the download's error is exactly that text. */
   async endedAs(world: MediaNestWorld, name: string, status: string, error?: RegExp | string): Promise<any> {
     const download = await Downloads.outcome(world, Downloads.latest(world, name));
     expect(download.status, `Expected ${name}'s download to end ${status}, but it ended ${download.status} (${download.error ?? 'no error'})`).to.equal(status);
-    if (error !== undefined) expect(download.error, `Expected ${name}'s download to fail with "${error}", but the error says "${download.error}"`).to.match(typeof error === 'string' ? new RegExp(error.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : error);
+    const says = `Expected ${name}'s download to fail with "${error}", but the error says "${download.error}"`;
+    if (typeof error === 'string') expect(download.error, says).to.equal(error);
+    else if (error) expect(download.error, says).to.match(error);
     return download;
   },
 
@@ -35,8 +40,10 @@ export const DownloadChecks = {
     await DownloadChecks.standsAs(world, name, 'cancelled');
   },
 
+  /** Never started: the download shows only what was asked (no title, start, end, file or error yet). */
   notStarted(download: any): void {
     expect(download.startedAt, `Expected the download never to have started, but it started at ${download.startedAt}`).to.equal(undefined);
+    expect(Object.keys(download).sort(), `Expected the waiting download to show only what was asked: ${JSON.stringify(download)}`).to.deep.equal(['createdAt', 'format', 'id', 'progress', 'quality', 'status', 'url', 'videoId']);
   },
 
   failedBecause(download: any, reason: RegExp): void {
@@ -51,10 +58,13 @@ export const DownloadChecks = {
     expect(download.status, `Expected ${name}'s download of ${download.videoId} to complete, but it ended ${download.status} (${download.error ?? 'no error'})`).to.equal('completed');
   },
 
-  completedAsChosen(download: any, quality: string, format: string): void {
+  /** As chosen, complete, and its file as large as the one in the download folder. */
+  completedAsChosen(world: MediaNestWorld, download: any, quality: string, format: string): void {
     expect(download.title, "Expected the download to carry the video's title from its metadata").to.equal('Big Buck Bunny - Short Film');
-    expect({ quality: download.quality, format: download.format, progress: download.progress, file: download.file.name }, 'Expected the download as chosen, complete')
-      .to.deep.equal({ quality, format, progress: 100, file: `${download.videoId}.${format}` });
+    const name = `${download.videoId}.${format}`;
+    const onDisk = join(Downloads.downloadDir(world), String(download.id), name);
+    expect({ quality: download.quality, format: download.format, progress: download.progress, file: download.file }, 'Expected the download as chosen, complete')
+      .to.deep.equal({ quality, format, progress: 100, file: { name, size: existsSync(onDisk) ? statSync(onDisk).size : 'no file on disk' } });
     expect(Date.parse(download.startedAt) >= Date.parse(download.createdAt) && Date.parse(download.completedAt) >= Date.parse(download.startedAt), `Expected created <= started <= completed, but it was ${download.createdAt}, ${download.startedAt}, ${download.completedAt}`).to.equal(true);
   },
 
@@ -76,10 +86,19 @@ export const DownloadChecks = {
     expect(percents.at(-1), 'Expected the progress to reach 100 percent').to.equal(100);
   },
 
+  /**
+   * The fake's picture goes 0, 8.1, 27.4, 51, 76.3, 100 % (nine tenths of the whole, to one decimal),
+   * then its sound 0, 35.5, 71, 100 % (the last tenth); a start at 0 is no rise.
+   */
   pictureThenSound(stream: EventStream): void {
     const percents = percentsOf(stream.events);
-    expect(percents, `Expected the picture's run to end at 90 percent, but the progress went ${percents.join(', ')}`).to.include(90);
-    expect(percents.filter((percent) => percent > 90 && percent < 100).length, `Expected the sound's run to move from 90 to 100 percent, but the progress went ${percents.join(', ')}`).to.be.at.least(2);
+    expect(percents, `Expected the picture to fill the first 90 percent and the sound the rest, but the progress went ${percents.join(', ')}`).to.deep.equal([7.3, 24.7, 45.9, 68.7, 90, 93.6, 97.1, 100]);
+  },
+
+  /** A video in one file: the person sees each percent yt-dlp printed (the fake's 8.1, 27.4, 51, 76.3, 100 after 0). */
+  sawThePercentsPrinted(stream: EventStream): void {
+    const percents = percentsOf(stream.events);
+    expect(percents, `Expected the percents yt-dlp printed, but the progress went ${percents.join(', ')}`).to.deep.equal([8.1, 27.4, 51, 76.3, 100]);
   },
 
   /** The file the last download's stream announced, where the gateway keeps downloads. */
@@ -108,6 +127,15 @@ export const DownloadChecks = {
     expect(exchange.response.body.meta, 'Expected one page holding them all').to.deep.equal({ page: 1, pageSize: 20, total: count, totalPages: 1 });
   },
 
+  /** The last page asked for holds only the person's download at that place (oldest first). */
+  aloneOnPage(world: MediaNestWorld, name: string, place: number, page: number, pages: number): void {
+    const exchange = world.lastExchangeOf(name);
+    const mine = world.notes.downloads.started.filter((download) => download.actor === name).map((download) => download.id);
+    const { meta } = exchange.response.body;
+    expect({ ids: expectData(exchange).map((download: { id: number }) => download.id), page: meta.page, total: meta.total, totalPages: meta.totalPages }, `Expected ${name}'s download number ${place} alone on page ${page} of ${pages}`)
+      .to.deep.equal({ ids: [mine[place - 1]], page, total: mine.length, totalPages: pages });
+  },
+
   onlyTheFailedOne(world: MediaNestWorld, name: string): void {
     const list = expectData(world.lastExchangeOf(name));
     expect(list.map((download: { videoId: string; status: string }) => `${download.videoId} ${download.status}`), `Expected ${name} to see only the video that failed midway`).to.deep.equal([`${VIDEOS['a video that fails midway']} failed`]);
@@ -130,6 +158,15 @@ export const DownloadChecks = {
     expectError(exchange, 429, 'QUOTA_EXCEEDED');
     const seconds = Number(exchange.response.headers['retry-after']);
     expect(Number.isInteger(seconds) && seconds >= range[0] && seconds <= range[1], `Expected ${name} to be told to wait ${range[0]} to ${range[1]} seconds, but was told "${exchange.response.headers['retry-after']}"`).to.equal(true);
+    const { details } = exchange.response.body.error;
+    expect(details, `Expected the refusal to say the limit, its window and the same wait in its details`).to.deep.equal({ limit: 5, windowMinutes: 60, retryAfterSeconds: seconds });
+  },
+
+  /** Refused because the person is already downloading the video: the refusal names that download. */
+  refusedAsUnderWay(world: MediaNestWorld, name: string): void {
+    const exchange = world.lastExchangeOf(name);
+    expectError(exchange, 409, 'DOWNLOAD_ACTIVE');
+    expect(exchange.response.body.error.details, `Expected the refusal to name ${name}'s download under way`).to.deep.equal({ downloadId: Downloads.latest(world, name).id });
   },
 
   /** The last requests to start a download were answered in turn: accepted, or refused for the quota. */
@@ -147,6 +184,15 @@ export const DownloadChecks = {
     expect(percents.length > 0 && percents.at(-1) < 100 && percents.at(-1) === download.progress, `Expected the progress to stop where the download failed (${download.progress}), but it went ${percents.join(', ')}`).to.equal(true);
   },
 
+  /** Failed as interrupted by a restart, and following it tells that failure last, as for any failure. */
+  async failedAsInterrupted(world: MediaNestWorld, name: string, which: StartedDownload): Promise<void> {
+    const download = await DownloadChecks.standsAs(world, name, 'failed', which);
+    DownloadChecks.failedBecause(download, /^interrupted: /);
+    const { events } = await Downloads.followToEnd(world, which);
+    const last = events.slice(-2).map(({ type, data }) => ({ type, data }));
+    expect(last, `Expected the stream to end with the failure "${download.error}", but it told ${told(events)}`).to.deep.equal([{ type: 'status', data: { status: 'failed' } }, { type: 'failed', data: { error: download.error } }]);
+  },
+
   async endedWithCancellation(world: MediaNestWorld, name: string): Promise<void> {
     const stream = await Downloads.untilEnded(Downloads.latestStream(world, name));
     expect(stream.events.at(-1)?.data, `Expected ${name}'s stream to end with the cancellation, but it told ${told(stream.events)}`).to.deep.equal({ status: 'cancelled' });
@@ -159,6 +205,34 @@ export const DownloadChecks = {
     expect(after!.events[0]?.id, 'Expected the replay to start right after the last event seen').to.equal(before!.events.at(-1)!.id + 1);
     expect([...before!.events, ...after!.events], 'Expected the two connections together to see the whole story, once').to.deep.equal(whole.events);
     expect(whole.events.at(-1)?.type, 'Expected the story to end with the completion').to.equal('completed');
+  },
+
+  /** The answer that opened the person's last progress stream (recorded once the stream ended). */
+  streamAnswer(world: MediaNestWorld, name: string): HttpExchange {
+    const exchange = world.exchanges.findLast((candidate) => candidate.actor === name && candidate.request.path.endsWith('/events'));
+    expect(exchange, `Expected ${name} to have followed a progress stream to its end`).to.not.equal(undefined);
+    expectStatus(exchange!, 200);
+    return exchange!;
+  },
+
+  /** Proxies are told not to cache, transform or buffer the stream, and to keep its connection open. */
+  notHeldBackOnTheWay(world: MediaNestWorld, name: string): void {
+    const { headers } = DownloadChecks.streamAnswer(world, name).response;
+    const told = { 'cache-control': headers['cache-control'], connection: headers.connection, 'x-accel-buffering': headers['x-accel-buffering'] };
+    expect(told, 'Expected the stream to be neither cached nor transformed nor buffered by a proxy, on a connection kept open').to.deep.equal({ 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+  },
+
+  protectedAndCorrelated(world: MediaNestWorld, name: string): void {
+    const exchange = DownloadChecks.streamAnswer(world, name);
+    expect(missingBrowserProtections(exchange, /^text\/event-stream\b/), 'the browser protections the stream lacks or gets wrong').to.deep.equal([]);
+    expect(exchange.response.headers['x-correlation-id'] ?? '', 'Expected the stream to carry a correlation id, as every answer does').to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+  },
+
+  /** The stream as it was sent: events of the contract's types, each with its number, and heartbeats; nothing else. */
+  onlyNumberedEvents(world: MediaNestWorld, name: string): void {
+    const blocks = DownloadChecks.streamAnswer(world, name).response.text.split('\n\n').filter((block) => block !== '');
+    const others = blocks.filter((block) => !/^id: [1-9]\d*\nevent: (status|progress|completed|failed)\ndata: \{.*\}$/.test(block) && block !== ': heartbeat');
+    expect(others, `Expected ${name}'s stream to hold only numbered events and heartbeats`).to.deep.equal([]);
   },
 
   nothingToFollow(world: MediaNestWorld, name: string): void {

@@ -58,6 +58,14 @@ export const LiveChecks = {
     expect(connection.received('download.progress', (event) => event.downloadId === data.downloadId).length, `Expected ${connection.owner} to be told the download's progress too`).to.be.above(0);
   },
 
+  /** Each change of the download's status, with the status it left, and its progress. */
+  async toldTheDownloadsStory(connection: LiveConnection): Promise<void> {
+    const { data } = await connection.waitFor('download.status', (event) => event.status === 'completed', 15_000);
+    const moves = connection.received('download.status', (event) => event.downloadId === data.downloadId).map((message) => `${message.data.previous} -> ${message.data.status}`);
+    expect(moves, `Expected ${connection.owner} to be told each move of the download`).to.deep.equal(['null -> queued', 'queued -> downloading', 'downloading -> completed']);
+    expect(connection.received('download.progress', (event) => event.downloadId === data.downloadId).length, `Expected ${connection.owner} to be told the download's progress too`).to.be.above(0);
+  },
+
   async toldNothing(connection: LiveConnection): Promise<void> {
     await connection.roundTrip();
     const events = connection.messages.filter((message) => !['ready', 'subscribed', 'pong'].includes(message.type));

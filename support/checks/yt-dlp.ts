@@ -31,8 +31,9 @@ export const YtDlpChecks = {
     const [run] = Downloads.journal(world).downloads();
     expect(run, 'Expected yt-dlp to download').to.not.equal(undefined);
     const option = (name: string) => run!.argv[run!.argv.indexOf(name) + 1];
-    const heights = quality === 'best' ? /^(?!.*height)/ : new RegExp(`^bv\\*\\[height<=${quality.slice(0, -1)}\\]`);
-    expect(option('-f') ?? '', `Expected yt-dlp to be asked for ${quality}: ${argsOf(run!)}`).to.match(heights);
+    // the best video and the best audio, else the best single file; up to the quality's height unless "best"
+    const height = quality === 'best' ? '' : `[height<=${quality.slice(0, -1)}]`;
+    expect(option('-f'), `Expected yt-dlp to be asked for ${quality}: ${argsOf(run!)}`).to.equal(`bv*${height}+ba/b${height}`);
     expect(option('--merge-output-format'), `Expected yt-dlp to merge into ${format}: ${argsOf(run!)}`).to.equal(format);
     expect(run!.argv.slice(-2), `Expected the link last, after the options: ${argsOf(run!)}`).to.deep.equal(['--', watchLink(Downloads.last(world).videoId)]);
   },
@@ -63,6 +64,15 @@ export const YtDlpChecks = {
     await until(() => !isAlive(pid), 'yt-dlp to be killed');
     const run = Downloads.journal(world).spawns().find((candidate) => candidate.pid === pid)!;
     expect({ exitCode: run.exitCode, signals: run.signals.map((signal) => signal.signal) }, 'Expected yt-dlp to be told SIGTERM once, then killed, never exiting by itself').to.deep.equal({ exitCode: undefined, signals: ['SIGTERM'] });
+  },
+
+  /** The video's download run was killed without a request to stop first (no SIGTERM, no exit of its own). */
+  async killedAtOnce(world: MediaNestWorld, videoId: string): Promise<void> {
+    const [run] = Downloads.journal(world).spawnsFor(videoId).filter((candidate) => candidate.mode === 'download');
+    expect(run, `Expected yt-dlp to have downloaded ${videoId}`).to.not.equal(undefined);
+    await until(() => !isAlive(run!.pid), `the yt-dlp downloading ${videoId} to be killed`);
+    const after = Downloads.journal(world).spawns().find((candidate) => candidate.pid === run!.pid)!;
+    expect({ exitCode: after.exitCode, signals: after.signals.map((signal) => signal.signal) }, 'Expected yt-dlp to be killed at once, never asked to stop nor exiting by itself').to.deep.equal({ exitCode: undefined, signals: [] });
   },
 
   neverMoreAtOnce(world: MediaNestWorld, most: number): void {

@@ -6,7 +6,9 @@ import { expectData } from '../checks/answers';
 import { startNotesWith } from '../notes';
 import { SUITE_ADMIN } from '../personas';
 import { scenarioEnvironment } from '../target/environment';
-import { YtDlpJournal } from '../upstreams/yt-dlp/journal';
+import { FAKE_YT_DLP_PATH, YtDlpJournal } from '../upstreams/yt-dlp/journal';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { MediaNestWorld } from '../world';
 import { until } from './while-time-passes';
 import { watchLink } from './youtube-links';
@@ -176,6 +178,12 @@ export const Downloads = {
     world.notes.downloads.stubbornPid = run!.pid;
   },
 
+  /** Moves the clock past the default stall limit of a yt-dlp that ignores the SIGTERM it then gets, until it has noted it. */
+  async stallStubbornly(world: MediaNestWorld): Promise<void> {
+    await world.clock.advance(60_000);
+    await until(() => Downloads.journal(world).signalsReceived().some((signal) => signal.ignored), 'yt-dlp to note the SIGTERM it ignores');
+  },
+
   /** Moves the clock to a millisecond short of the stall limit (still downloading), then past it, and waits for the download to end. */
   async stallFor(world: MediaNestWorld, seconds: number): Promise<void> {
     const download = Downloads.last(world);
@@ -302,6 +310,10 @@ export const Downloads = {
     return world.actor(name).api.listDownloads(status ? { status } : {});
   },
 
+  listPage(world: MediaNestWorld, name: string, page: number, pageSize: number): Promise<HttpExchange> {
+    return world.actor(name).api.listDownloads({ page, pageSize });
+  },
+
   /** Every request to start a download the scenario made, in order. */
   requests(world: MediaNestWorld): HttpExchange[] {
     return world.exchanges.filter((exchange) => exchange.operationId === 'createDownload');
@@ -310,6 +322,14 @@ export const Downloads = {
   /** The address the gateway gives an accepted download (its Location). */
   addressOf(id: number): string {
     return `${DOWNLOADS}/${id}`;
+  },
+
+  /** A yt-dlp (the fake, through a script in the scenario's folder) that refuses `option` as unknown. */
+  olderYtDlp(world: MediaNestWorld, option: string): string {
+    const script = join(world.workDir, 'old-yt-dlp', 'yt-dlp');
+    mkdirSync(dirname(script), { recursive: true });
+    writeFileSync(script, `#!/bin/sh\nFAKE_YTDLP_UNKNOWN_OPTIONS='${option}' exec '${FAKE_YT_DLP_PATH}' "$@"\n`, { mode: 0o755 });
+    return script;
   },
 
   journal(world: MediaNestWorld): YtDlpJournal {

@@ -9,6 +9,9 @@ export const VIDEOS: Record<string, string> = {
   'a video that fails midway': 'failsMidway',
   'a video that is unavailable': 'unavailable',
   'a video whose picture and sound come separately': 'splitAVideo',
+  'a video whose yt-dlp is killed midway': 'killedByOOM',
+  'a video yt-dlp says nothing about': 'noMetadata1',
+  'a video whose yt-dlp quits midway without a word': 'quitsSilent',
 };
 
 export const VIDEO_PHRASES = new RegExp(Object.keys(VIDEOS).join('|'));
@@ -45,6 +48,8 @@ export const REFUSED_LINKS: Record<string, string> = {
   'an output option before the link': '-o /etc/cron.d/medianest https://youtu.be/dQw4w9WgXcQ',
   'a link followed by an option': 'https://youtu.be/dQw4w9WgXcQ --exec touch',
   'a link with a name and password': 'https://user:secret@www.youtube.com/watch?v=dQw4w9WgXcQ',
+  // the form is right, but the video it names is not a video id: the good one is only in the fragment
+  'a link hiding a video id in its fragment': 'https://www.youtube.com/watch?v=notAVideo#&v=dQw4w9WgXcQ',
 };
 
 /** Request bodies a careless or hostile client sends to start a download. */
@@ -55,4 +60,5 @@ export const BAD_DOWNLOAD_BODIES: Record<string, string> = {
   'no link': JSON.stringify({ quality: '720p' }),
   'an extra field with yt-dlp options': JSON.stringify({ url: watchLink('normalVideo'), options: ['--exec', 'touch /tmp/pwned'] }),
   'malformed JSON': '{"url": "https://youtu.be/dQw4w9WgXcQ",',
+  'a link that is not YouTube and an unknown quality': JSON.stringify({ url: 'https://vimeo.com/76979871', quality: '4320p' }),
 };

@@ -17,7 +17,7 @@ interface Owned {
 
 /** After these, nothing more happens to a download: its stream ends. */
 export function isTerminal(event: StreamEvent): boolean {
-  return event.type === 'completed' || event.type === 'failed' || (event.type === 'status' && event.data.status === 'cancelled');
+  return event.type === 'completed' || event.type === 'failed' || event.data.status === 'cancelled'; // only status events carry a status
 }
 
 /**
@@ -34,8 +34,9 @@ export class DownloadEvents {
 
   async status(download: Owned, previous: DownloadStatus | null, status: DownloadStatus, detail: { error?: string; file?: { name: string; size: number } } = {}): Promise<void> {
     await this.append(download.id, 'status', { status });
-    if (status === 'completed' && detail.file) await this.append(download.id, 'completed', { file: detail.file });
-    if (status === 'failed') await this.append(download.id, 'failed', { error: detail.error ?? 'the download failed' });
+    // only a completion carries its file, and every failure its error
+    if (detail.file) await this.append(download.id, 'completed', { file: detail.file });
+    if (status === 'failed') await this.append(download.id, 'failed', { error: detail.error });
     const data = { downloadId: download.id, status, previous, ...(detail.error ? { error: detail.error } : {}) };
     this.bus.publish({ topic: 'downloads', type: 'download.status', data, audience: { userId: download.userId } });
   }

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../clock';
@@ -23,7 +23,7 @@ export interface QueueSettings {
 
 interface Job {
   run?: YtDlpRun;
-  cancelled: boolean;
+  cancelled?: true;
 }
 
 /**
@@ -48,10 +48,11 @@ export class DownloadQueue {
     this.pump();
   }
 
-  /** Takes the download out of the queue, or stops its process (the status was already set by the caller). */
+  /**
+   * Stops the download's process (the status was already set by the caller). A download still
+   * waiting its turn stays in line: when its turn comes, it starts only if still queued.
+   */
   cancel(id: number): void {
-    const at = this.waiting.indexOf(id);
-    if (at >= 0) this.waiting.splice(at, 1);
     const job = this.jobs.get(id);
     if (!job) return;
     job.cancelled = true;
@@ -72,7 +73,7 @@ export class DownloadQueue {
   private pump(): void {
     while (!this.closing && this.jobs.size < this.settings.concurrency && this.waiting.length) {
       const id = this.waiting.shift()!;
-      const job: Job = { cancelled: false };
+      const job: Job = {};
       this.jobs.set(id, job);
       this.process(id, job)
         .catch((error) => this.log.error({ err: error, downloadId: id }, 'download job failed unexpectedly'))
@@ -89,7 +90,7 @@ export class DownloadQueue {
     await this.events.status(download, 'queued', 'downloading');
     const link = canonicalVideoLink(download.videoId);
 
-    const lookup = await this.step(job, metadataArgs(link, download.quality, download.format), { keepStdout: true });
+    const lookup = await this.step(job, metadataArgs(link, download.quality, download.format), {});
     if (!lookup) return;
     if (!succeeded(lookup)) return this.fail(download, this.failure(lookup));
     const metadata = parseMetadata(lookup.stdout);
@@ -101,8 +102,7 @@ export class DownloadQueue {
     let file: string | undefined;
     // yt-dlp's lines arrive faster than the database answers: progress is written in their order, one after another
     let progressWritten = Promise.resolve();
-    const raise = (percent: number | undefined) => {
-      if (percent === undefined) return;
+    const raise = (percent: number) => {
       progressWritten = progressWritten
         .then(async () => {
           if (await this.store.raiseProgress(id, percent, this.clock.now())) await this.events.progress(download, percent);
@@ -116,7 +116,7 @@ export class DownloadQueue {
         if (parsed.kind === 'other') return;
         file = parsed.path;
         if (parsed.kind === 'destination') progress.nextRun();
-        if (parsed.kind === 'already-downloaded') raise(progress.finish());
+        if (parsed.kind === 'already-downloaded') raise(100);
       },
     });
     await progressWritten;
@@ -124,13 +124,13 @@ export class DownloadQueue {
     if (!succeeded(run)) return this.fail(download, this.failure(run));
     const found = locateFile(file, folder);
     if (!found) return this.fail(download, 'yt-dlp finished but left no file');
-    raise(progress.finish());
+    raise(100); // everything is on disk
     await progressWritten;
     if (await this.store.move(id, ['downloading'], 'completed', this.clock.now(), { file: found })) await this.events.status(download, 'downloading', 'completed', { file: found });
   }
 
   /** Runs one yt-dlp process for the job; undefined when the job was cancelled or the gateway closed meanwhile. */
-  private async step(job: Job, args: string[], options: { keepStdout?: boolean; onLine?: (line: string) => void }): Promise<RunOutcome | undefined> {
+  private async step(job: Job, args: string[], options: { onLine?: (line: string) => void }): Promise<RunOutcome | undefined> {
     if (job.cancelled || this.closing) return undefined;
     job.run = new YtDlpRun({
       executable: this.settings.ytDlpPath,
@@ -142,7 +142,7 @@ export class DownloadQueue {
     });
     const outcome = await job.run.finished;
     job.run = undefined;
-    return job.cancelled || this.closing || outcome.stoppedFor === 'cancelled' ? undefined : outcome;
+    return job.cancelled || this.closing ? undefined : outcome; // a run stopped for a cancel is a cancelled job's
   }
 
   private failure(outcome: RunOutcome): string {
@@ -162,14 +162,9 @@ function succeeded(outcome: RunOutcome): boolean {
   return !outcome.spawnError && !outcome.stoppedFor && outcome.code === 0;
 }
 
-/** The file yt-dlp said it wrote, else the one media file in the download's folder. */
+/** The file yt-dlp said it wrote last (its `Destination:`, `[Merger]` or "has already been downloaded" line), if it is there. */
 function locateFile(reported: string | undefined, folder: string): { name: string; size: number } | undefined {
-  const candidates = reported ? [resolve(folder, reported)] : [];
-  if (existsSync(folder)) {
-    candidates.push(...readdirSync(folder).filter((name) => !/\.(part|ytdl|temp)$/.test(name)).map((name) => join(folder, name)));
-  }
-  for (const path of candidates) {
-    if (existsSync(path) && statSync(path).isFile()) return { name: basename(path), size: statSync(path).size };
-  }
-  return undefined;
+  if (reported === undefined) return undefined;
+  const path = resolve(folder, reported);
+  return existsSync(path) ? { name: basename(path), size: statSync(path).size } : undefined;
 }

@@ -52,7 +52,7 @@ export class Downloads {
   /** Accepts a download or refuses it; a refused request stores nothing, so it never counts against the quota. */
   async create(userId: number, order: DownloadOrder): Promise<Download> {
     const link = parseYouTubeLink(order.url);
-    if ('problem' in link) throw new ApiError('INVALID_URL', 'Only https links to one YouTube video are accepted', { reason: link.problem });
+    if ('problem' in link) throw new ApiError('INVALID_URL', `Only https links to one YouTube video are accepted: ${link.problem}`);
     const now = this.services.clock.now();
     const download = await this.store.forUser(userId, async (store) => {
       const active = await store.activeFor(userId, link.videoId);
@@ -75,7 +75,7 @@ export class Downloads {
   async cancel(userId: number, id: number): Promise<void> {
     const download = await this.owned(userId, id);
     if (!(await this.store.move(id, ACTIVE, 'cancelled', this.services.clock.now()))) {
-      throw new ApiError('DOWNLOAD_FINISHED', `This download has already ended (${(await this.store.byId(id))?.status})`);
+      throw new ApiError('DOWNLOAD_FINISHED', `This download has already ended (${(await this.store.byId(id))!.status})`); // downloads are never deleted
     }
     await this.events.status(download, download.status, 'cancelled'); // which stops the process, on whichever instance runs it
   }
@@ -127,7 +127,7 @@ export function presentDownload(download: Download) {
     ...(download.file ? { file: download.file } : {}),
     ...(download.error === null ? {} : { error: download.error }),
     createdAt: iso(download.createdAt)!,
-    ...(download.startedAt === null ? {} : { startedAt: iso(download.startedAt) }),
-    ...(download.completedAt === null ? {} : { completedAt: iso(download.completedAt) }),
+    startedAt: iso(download.startedAt), // undefined is left out of the answer
+    completedAt: iso(download.completedAt),
   };
 }

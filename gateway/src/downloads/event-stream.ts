@@ -1,5 +1,6 @@
+import type { OutgoingHttpHeaders } from 'node:http';
 import type { FastifyReply } from 'fastify';
-import type { Clock, TimerHandle } from '../clock';
+import type { Clock } from '../clock';
 import { isTerminal, type DownloadEvents, type StreamEvent } from './download-events';
 
 export const HEARTBEAT_MS = 15_000;
@@ -37,9 +38,9 @@ export async function serveEventStream(reply: FastifyReply, options: EventStream
   }
   const raw = reply.raw;
   reply.hijack();
-  const already = Object.entries(reply.getHeaders()).filter((entry): entry is [string, string | number | string[]] => entry[1] !== undefined);
   raw.writeHead(200, {
-    ...Object.fromEntries(already), // the correlation id and the security headers set by the hooks
+    // the correlation id and the security headers set by the hooks (Fastify keeps no header undefined)
+    ...(reply.getHeaders() as OutgoingHttpHeaders),
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-cache, no-transform',
     connection: 'keep-alive',
@@ -48,15 +49,13 @@ export async function serveEventStream(reply: FastifyReply, options: EventStream
   raw.flushHeaders();
 
   let lastSent = options.after;
-  let heartbeat: TimerHandle | undefined;
   let finished = false;
+  // each step is harmless when repeated (the terminal event, then the client leaving, both finish)
   const finish = () => {
-    if (finished) return;
     finished = true;
     unlisten?.();
-    if (heartbeat) clock.clearTimeout(heartbeat);
     open.delete(finish);
-    if (!raw.writableEnded) raw.end();
+    raw.end();
   };
   const send = (event: StreamEvent) => {
     if (finished || event.id <= lastSent) return; // replay and live overlap: each id goes out once
@@ -64,8 +63,9 @@ export async function serveEventStream(reply: FastifyReply, options: EventStream
     raw.write(`id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`);
     if (isTerminal(event)) finish();
   };
+  // a heartbeat due after the stream finished does nothing and sets no other
   const beat = () => {
-    heartbeat = clock.setTimeout(() => {
+    clock.setTimeout(() => {
       if (finished) return;
       raw.write(': heartbeat\n\n');
       beat();
@@ -77,7 +77,6 @@ export async function serveEventStream(reply: FastifyReply, options: EventStream
   if (raw.destroyed) return finish(); // the client left while the replay was read
   deliver = send;
   for (const event of [...replay, ...arrived]) send(event);
-  if (finished) return;
   if (options.ended) return finish();
   beat();
 }

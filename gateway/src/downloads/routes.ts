@@ -25,11 +25,12 @@ export async function downloadRoutes(app: FastifyInstance, { services }: { servi
 
   app.post<{ Body: DownloadOrder }>('/youtube/downloads', {
     config: { access: 'user', refusals: ['INVALID_URL', 'DOWNLOAD_ACTIVE', 'QUOTA_EXCEEDED'] },
-    // a link of no accepted form is INVALID_URL, as the link parser would answer, not a validation error
+    // a link of no accepted form (the body's only pattern) is INVALID_URL, as the link parser would
+    // answer, not a validation error; the error handler words any other refusal as VALIDATION_ERROR
     schemaErrorFormatter: (errors) =>
-      errors.length > 0 && errors.every((issue) => issue.instancePath === '/url' && issue.keyword === 'pattern')
+      errors.every((issue) => issue.keyword === 'pattern')
         ? new ApiError('INVALID_URL', 'Only https links to one YouTube video (youtube.com, youtu.be) are accepted')
-        : new Error('The request is not valid'),
+        : new Error(),
     schema: { operationId: 'createDownload', summary: 'Download a YouTube video', tags: ['downloads'], body: createDownloadBody, response: { 202: downloadAccepted } },
   }, async (request, reply) => {
     const download = await downloads.create(caller(request).user.id, request.body);

@@ -1,5 +1,5 @@
 import { arrayOf, enumOf, envelope, integer, number, object, pageNumber, recordId, string, type Schema } from '../http/envelope';
-import { MAX_LINK_LENGTH } from './youtube-link';
+import { MAX_LINK_LENGTH, YOUTUBE_LINK } from './youtube-link';
 import { FORMATS, QUALITIES } from './yt-dlp-args';
 
 export const STATUSES = ['queued', 'downloading', 'completed', 'failed', 'cancelled'];
@@ -22,14 +22,6 @@ const downloadSchema: Schema = object(
   },
   ['id', 'url', 'videoId', 'status', 'progress', 'quality', 'format', 'createdAt'],
 );
-
-/**
- * The forms of link parseYouTubeLink accepts, as a pattern the document can publish: anything else
- * is refused before the parser sees it. The parser still has the last word (two `v=` ids, say).
- */
-const YOUTUBE_LINK =
-  '^https://(?:(?:www\\.|m\\.|music\\.)?youtube\\.com/(?:watch/?\\?(?:[\\x21-\\x7e]*&)?v=[A-Za-z0-9_-]{11}(?:[&#][\\x21-\\x7e]*)?'
-  + '|(?:shorts|embed|live)/[A-Za-z0-9_-]{11}/?(?:[?#][\\x21-\\x7e]*)?)|youtu\\.be/[A-Za-z0-9_-]{11}/?(?:[?#][\\x21-\\x7e]*)?)$';
 
 export const createDownloadBody: Schema = object(
   {

@@ -1,50 +1,33 @@
-/** The hosts a download link may name (CONTRACT.md, "Downloads"); anything else, look-alikes included, is refused. */
-const VIDEO_HOSTS = new Set(['youtube.com', 'www.youtube.com', 'm.youtube.com', 'music.youtube.com']);
-const SHORT_HOST = 'youtu.be';
-const VIDEO_ID = /^[A-Za-z0-9_-]{11}$/;
-const PATH_FORMS = /^\/(?:shorts|embed|live)\/([^/]+)\/?$/;
-// Printable ASCII only: no spaces that could split argv, no control characters, no Unicode look-alikes.
-const PRINTABLE = /^[\x21-\x7e]+$/;
+/**
+ * The forms of link a download may name (CONTRACT.md, "Downloads"): `https`, no name or password, no
+ * port, the host exactly youtube.com (or its www., m., music. sites) or youtu.be, printable ASCII
+ * only, and one 11-character video id from `/watch?v=`, `/shorts/`, `/embed/`, `/live/` or youtu.be's
+ * path. It is the request body's published pattern (schemas.ts), so a link of any other form, a
+ * look-alike host included, is refused before anything reads it.
+ */
+export const YOUTUBE_LINK =
+  '^https://(?:(?:www\\.|m\\.|music\\.)?youtube\\.com/(?:watch/?\\?(?:[\\x21-\\x7e]*&)?v=[A-Za-z0-9_-]{11}(?:[&#][\\x21-\\x7e]*)?'
+  + '|(?:shorts|embed|live)/[A-Za-z0-9_-]{11}/?(?:[?#][\\x21-\\x7e]*)?)|youtu\\.be/[A-Za-z0-9_-]{11}/?(?:[?#][\\x21-\\x7e]*)?)$';
 export const MAX_LINK_LENGTH = 2048;
+const VIDEO_ID = /^[A-Za-z0-9_-]{11}$/;
 
 export type LinkVerdict = { videoId: string } | { problem: string };
 
 /**
- * Decides whether a link names one YouTube video, and which. Only the 11-character id survives:
- * yt-dlp is given a link the gateway builds from it, so nothing else the user typed reaches argv.
+ * Which video a link of an accepted form (YOUTUBE_LINK) names. The pattern cannot count a watch
+ * link's `v` parameters: with two (which did the user mean?), or with a `v=` only in the fragment,
+ * the link names no one video. Only the 11-character id survives: yt-dlp is given a link the
+ * gateway builds from it (canonicalVideoLink), so nothing else the user typed reaches its argv.
  */
 export function parseYouTubeLink(input: string): LinkVerdict {
-  if (!PRINTABLE.test(input) || input.length > MAX_LINK_LENGTH) return { problem: 'the link holds spaces or characters a link cannot hold' };
-  let url: URL;
-  try {
-    url = new URL(input);
-  } catch {
-    return { problem: 'this is not a link' };
-  }
-  if (url.protocol !== 'https:') return { problem: 'only https links are accepted' };
-  if (url.username !== '' || url.password !== '' || /^https:\/\/[^/?#]*@/i.test(input)) return { problem: 'a link may not carry a username or password' };
-  if (url.port !== '') return { problem: 'a link may not name a port' };
-  const host = url.hostname;
-  if (!VIDEO_HOSTS.has(host) && host !== SHORT_HOST) return { problem: 'only links to youtube.com and youtu.be are accepted' };
-  const id = host === SHORT_HOST ? shortLinkId(url) : videoHostId(url);
-  if (id === undefined || !VIDEO_ID.test(id)) return { problem: 'the link does not name one video by its 11-character id' };
-  return { videoId: id };
+  const url = new URL(input);
+  const segments = url.pathname.split('/'); // "/shorts/<id>/" is ['', 'shorts', '<id>', '']
+  const ids = url.hostname === 'youtu.be' ? [segments[1]] : segments[1] === 'watch' ? url.searchParams.getAll('v') : [segments[2]];
+  if (ids.length !== 1 || !VIDEO_ID.test(String(ids[0]))) return { problem: 'the link does not name one video by its 11-character id' };
+  return { videoId: ids[0]! };
 }
 
 /** The link yt-dlp is given: rebuilt from the id, so a playlist or any other parameter the user sent is dropped. */
 export function canonicalVideoLink(videoId: string): string {
   return `https://www.youtube.com/watch?v=${videoId}`;
-}
-
-function shortLinkId(url: URL): string | undefined {
-  const match = /^\/([^/]+)\/?$/.exec(url.pathname);
-  return match?.[1];
-}
-
-function videoHostId(url: URL): string | undefined {
-  if (url.pathname === '/watch' || url.pathname === '/watch/') {
-    const ids = url.searchParams.getAll('v');
-    return ids.length === 1 ? ids[0] : undefined; // two ids: which one did the user mean?
-  }
-  return PATH_FORMS.exec(url.pathname)?.[1];
 }

@@ -45,49 +45,37 @@ export function parseMetadata(stdout: string): VideoMetadata | undefined {
 
 /** The text of yt-dlp's last `ERROR:` line (or its usage error), without the prefix. */
 export function errorText(stderr: string): string | undefined {
-  const lines = stderr.split(/\r?\n/).map((line) => line.trim());
+  const lines = stderr.split(/\r?\n/);
   const error = lines.filter((line) => line.startsWith('ERROR:')).at(-1);
   if (error) return error.slice('ERROR:'.length).trim();
   return lines.filter((line) => line.startsWith('yt-dlp: error:')).at(-1);
 }
 
 /**
- * Turns the percent of the current run into the download's overall progress, which never goes
- * down: with separate video and audio the first run covers 0-90 % and the second 90-100 %.
+ * Turns the percent of the current run into the download's overall progress: with separate video and
+ * audio the first run covers 0-90 % and the second 90-100 %. Whether it rose is the store's to say
+ * (DownloadStore.raiseProgress keeps only a rise, so the progress never goes down).
  */
 export class OverallProgress {
   private run = -1;
-  private value = 0;
 
   constructor(private readonly runs: number) {}
-
-  get percent(): number {
-    return this.value;
-  }
 
   /** A new file started (a `Destination:` line). */
   nextRun(): void {
     this.run = Math.min(this.run + 1, this.runs - 1);
   }
 
-  /** Returns the new overall percent when it rose, else undefined. */
-  update(runPercent: number): number | undefined {
+  /** The overall percent, to one decimal. */
+  update(runPercent: number): number {
     const run = Math.max(this.run, 0);
-    if (this.runs === 1) return this.raise(runPercent);
-    if (run === 0) return this.raise(runPercent * 0.9);
-    const share = 10 / (this.runs - 1); // the later runs (audio) share the last 10 %
-    return this.raise(90 + (run - 1) * share + (runPercent / 100) * share);
+    if (this.runs === 1) return tenths(runPercent);
+    if (run === 0) return tenths(runPercent * 0.9);
+    // the later runs (audio) share the last 10 %
+    return tenths(90 + (run - 1 + runPercent / 100) * (10 / (this.runs - 1)));
   }
+}
 
-  /** Everything is on disk. */
-  finish(): number | undefined {
-    return this.raise(100);
-  }
-
-  private raise(candidate: number): number | undefined {
-    const rounded = Math.min(100, Math.round(candidate * 10) / 10);
-    if (rounded <= this.value) return undefined;
-    this.value = rounded;
-    return rounded;
-  }
+function tenths(percent: number): number {
+  return Math.round(percent * 10) / 10;
 }

@@ -6,7 +6,7 @@ export type StopReason = 'cancelled' | 'stalled';
 export interface RunOutcome {
   code: number | null;
   signal: NodeJS.Signals | null;
-  /** What it printed on stdout, when the caller asked to keep it (the metadata JSON). */
+  /** What it printed on stdout, up to 8 MiB (the metadata lookup's is its JSON). */
   stdout: string;
   /** The end of what it printed on stderr, where yt-dlp's `ERROR:` lines go. */
   stderr: string;
@@ -23,7 +23,6 @@ export interface RunOptions {
   stallMs: number;
   /** After SIGTERM, how long yt-dlp has to exit before SIGKILL. */
   killAfterMs: number;
-  keepStdout?: boolean;
   onLine?: (line: string) => void;
 }
 
@@ -53,18 +52,18 @@ export class YtDlpRun {
     this.child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       if (this.abandoned) return;
       this.heardFrom();
-      if (options.keepStdout && stdout.length < STDOUT_KEPT) stdout += chunk;
+      if (stdout.length < STDOUT_KEPT) stdout += chunk; // only the metadata lookup's is read
       const lines = (partial + chunk).split(/\r\n|\r|\n/);
-      partial = lines.pop() ?? '';
-      for (const line of lines) if (line) options.onLine?.(line);
+      partial = lines.pop()!; // split always gives one
+      for (const line of lines) options.onLine?.(line);
     });
     this.child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
       this.heardFrom();
       stderr = (stderr + chunk).slice(-STDERR_KEPT);
     });
     this.finished = new Promise((resolve) => {
+      // settled once or twice (a process that cannot start reports an error, then closes): the same outcome
       const settle = (outcome: Omit<RunOutcome, 'stdout' | 'stderr' | 'stoppedFor'>) => {
-        if (this.done) return;
         this.done = true;
         this.clearTimers();
         if (partial && !this.abandoned) options.onLine?.(partial);
@@ -78,19 +77,13 @@ export class YtDlpRun {
     this.heardFrom();
   }
 
-  get pid(): number | undefined {
-    return this.child.pid;
-  }
-
   /** Asks yt-dlp to stop (SIGTERM) and kills it if it is still there after the grace period. */
   stop(reason: StopReason): void {
     if (this.done || this.stoppedFor) return;
     this.stoppedFor = reason;
     this.clearTimers();
     this.child.kill('SIGTERM');
-    this.killTimer = this.options.clock.setTimeout(() => {
-      if (!this.done) this.child.kill('SIGKILL');
-    }, this.options.killAfterMs);
+    this.killTimer = this.options.clock.setTimeout(() => this.child.kill('SIGKILL'), this.options.killAfterMs); // cleared when it exits
   }
 
   /** The gateway is closing: no grace period, nobody will be left to wait for it. */
@@ -100,8 +93,8 @@ export class YtDlpRun {
     if (!this.done) this.child.kill('SIGKILL');
   }
 
+  /** A stall timer armed after a stop or the end is harmless: stop() does nothing then, and the end clears it. */
   private heardFrom(): void {
-    if (this.done || this.stoppedFor || this.abandoned) return;
     if (this.stallTimer) this.options.clock.clearTimeout(this.stallTimer);
     this.stallTimer = this.options.clock.setTimeout(() => this.stop('stalled'), this.options.stallMs);
   }

@@ -15,12 +15,16 @@
  *   stallsVideo   metadata                            two progress lines, then silent until killed
  *   splitAVideo   metadata (format 137+140)           video 0 -> 100, audio 0 -> 100, "[Merger] Merging formats into ..."
  *   ignoresTerm   metadata                            like stallsVideo, and ignores SIGTERM: only SIGKILL ends it
+ *   noMetadata1   nothing on stdout, exit 0           like normalVideo
+ *   killedByOOM   metadata                            progress to 20.5 %, then killed (SIGKILL) as by the system's OOM killer
+ *   quitsSilent   metadata                            progress to 20.5 %, then exit 3 without an ERROR: line
  *   any other id  metadata                            like normalVideo
  *
  * Signals: SIGTERM -> journal line, nothing printed, exit 143 after ~20 ms (ignoresTerm: journaled
  * with "ignored": true, then nothing). SIGINT -> "ERROR: Interrupted by user" on stderr, exit 1.
  *
- * Environment: FAKE_YTDLP_STEP_MS (pause between output lines, default 10);
+ * Environment: FAKE_YTDLP_STEP_MS (pause between output lines, default 10); FAKE_YTDLP_UNKNOWN_OPTIONS
+ * (long options it refuses with its usage error, as an older yt-dlp would);
  * FAKE_YTDLP_JOURNAL (a file that gets one JSON line per event: start, signal, output, exit).
  * See README.md beside this file.
  *
@@ -40,9 +44,12 @@ const VIDEOS = {
   slowVideo01: { title: 'Four Hours of Rain on a Tin Roof', uploader: 'Quiet Places', duration: 14_400, size: 1.21 * 1024 * MiB, speed: 8.5 * MiB, percents: ramp(30), pace: 5 },
   failsMidway: { title: 'Concert Live Stream Recording', uploader: 'Live Hall', duration: 5_412, size: 45.67 * MiB, speed: 2.1 * MiB, percents: [0, 12.3, 33.9, 47.2], fails: 'unable to download video data: HTTP Error 403: Forbidden' },
   unavailable: { unavailable: true },
+  noMetadata1: { title: 'Nothing to Say', uploader: 'Mute Channel', duration: 60, size: 2 * MiB, speed: 1 * MiB, percents: NORMAL, silent: true },
   stallsVideo: { title: 'Stuck at the Start', uploader: 'Slow Networks', duration: 300, size: 20 * MiB, speed: 0.8 * MiB, percents: [0, 3.1], stalls: true },
   splitAVideo: { title: 'Nature in 1080p: Mountains and Rivers', uploader: 'Wild Frames', duration: 1_207, size: 86.21 * MiB, speed: 4.2 * MiB, percents: NORMAL, audio: { size: 3.52 * MiB, percents: [0, 35.5, 71.0, 100] } },
   ignoresTerm: { title: 'A Process That Will Not Quit', uploader: 'Stubborn Ltd', duration: 420, size: 20 * MiB, speed: 0.8 * MiB, percents: [0, 1.7], stalls: true, ignoresTerm: true },
+  killedByOOM: { title: 'Too Big for This Machine', uploader: 'Heavy Loads', duration: 7_200, size: 2.5 * 1024 * MiB, speed: 9.1 * MiB, percents: [0, 20.5], killed: true },
+  quitsSilent: { title: 'A Quiet Exit', uploader: 'Unknown Causes', duration: 240, size: 15 * MiB, speed: 1.1 * MiB, percents: [0, 20.5], quits: 3 },
 };
 for (const id of Object.keys(VIDEOS)) if (!/^[A-Za-z0-9_-]{11}$/.test(id)) throw new Error(`bad fixture id ${id}`);
 
@@ -114,6 +121,9 @@ const MERGE_FORMATS = ['avi', 'flv', 'mkv', 'mov', 'mp4', 'webm'];
 
 class UsageError extends Error {}
 
+/** Options this yt-dlp is too old to know (FAKE_YTDLP_UNKNOWN_OPTIONS, comma-separated): it refuses them as yt-dlp does. */
+const TOO_NEW = (process.env.FAKE_YTDLP_UNKNOWN_OPTIONS ?? '').split(',').filter(Boolean);
+
 function parseArgs(argv) {
   const opts = { paths: [], output: [], urls: [] };
   const set = (key, value) => {
@@ -133,6 +143,7 @@ function parseArgs(argv) {
     }
     if (arg.startsWith('--')) {
       const [name, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+      if (TOO_NEW.includes(name)) throw new UsageError(`no such option: ${name}`);
       if (name in FLAGS) {
         if (inline !== undefined) throw new UsageError(`${name} option does not take a value`);
         set(FLAGS[name], true);
@@ -418,6 +429,8 @@ async function download(id, url, opts, screen) {
       screen.error(v.fails);
       return 1;
     }
+    if (v.killed) process.kill(process.pid, 'SIGKILL');
+    if (v.quits) return v.quits;
     if (v.stalls) {
       keepAlive = setInterval(() => undefined, 1 << 30);
       return forever();
@@ -475,7 +488,7 @@ async function main() {
         screen.error(`[youtube] ${target.id}: Video unavailable`);
         return exit(1);
       }
-      process.stdout.write(`${JSON.stringify(infoJson(target.id, url, opts))}\n`);
+      if (!video(target.id).silent) process.stdout.write(`${JSON.stringify(infoJson(target.id, url, opts))}\n`);
     }
     if (simulate) continue;
     const code = await download(target.id, url, opts, screen);
