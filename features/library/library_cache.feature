@@ -40,6 +40,30 @@ Feature: A quick library that stays current
     Then Plex was asked to rescan the Movies library
     And Bob's next look at the Movies library comes from Plex and includes "Arrival"
 
+  @fresh-gateway @realtime
+  Scenario: everyone watching the library is told when an admin has Plex rescan it
+    Given Cleo is watching the library live
+    When Ada has Plex rescan the Movies library
+    Then Ada is told Plex is rescanning the Movies library
+    And Cleo is told the library changed because an admin asked Plex to rescan the Movies library
+
+  @fresh-gateway
+  Scenario: news that is not about the library leaves the copies alone
+    Given Bob has looked at the libraries
+    And Bob has requested "Arrival", which waits for an admin
+    And Ada has approved Bob's request for "Arrival"
+    When Bob looks at the libraries
+    Then the answer came from MediaNest's cache, fresh for up to 60 more seconds
+    And Plex was asked for the libraries once
+
+  @fresh-gateway
+  Scenario: with no copies kept, every look goes to Plex
+    Given MediaNest keeps no copy of the library
+    And Bob has looked at the libraries
+    When Bob looks at the libraries
+    Then the answer came from Plex and was not kept
+    And Plex was asked for the libraries twice
+
   @fresh-gateway
   Scenario: a title Overseerr reports available shows up in searches at once
     Given Bob has searched the library for "arrival" and found nothing

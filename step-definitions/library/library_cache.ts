@@ -28,6 +28,19 @@ Then('Plex was asked to rescan the {library} library', function (this: MediaNest
   expect(Library.rescans(this, library), `the rescans of the ${library} library Plex was asked for`).to.equal(1);
 });
 
+Then('{persona} is told Plex is rescanning the {library} library', function (this: MediaNestWorld, name: string, library: string) {
+  Library.rescanning(this.lastExchangeOf(name), library);
+});
+
+Given('MediaNest keeps no copy of the library', function (this: MediaNestWorld) {
+  expect(this.gatewayStarted, 'whether MediaNest started before its configuration was set').to.equal(false);
+  this.env.LIBRARY_CACHE_SECONDS = '0';
+});
+
+Then('the answer came from Plex and was not kept', function (this: MediaNestWorld) {
+  expect(Library.source(this.lastExchange), 'where the answer came from').to.deep.equal({ from: 'Plex, not kept', markedStale: false });
+});
+
 Then('{persona}\'s next look at the {library} library comes from Plex and includes {string}', async function (this: MediaNestWorld, name: string, library: string, title: string) {
   expect(await Library.nextLook(this, name, 'the library', library), `${name}'s next look`).to.deep.include({ from: 'Plex, and kept' }).and.have.property('titles').that.includes(title);
 });

@@ -1,6 +1,7 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import { LiveChecks } from '../../support/checks/live-updates';
 import { LiveUpdates } from '../../support/tasks/live-updates';
+import { libraryKey } from '../../support/tasks/browse-library';
 import { RequestMedia } from '../../support/tasks/request-media';
 import type { MediaNestWorld } from '../../support/world';
 
@@ -38,6 +39,10 @@ Then('{persona}\'s app is told nothing of it', async function (this: MediaNestWo
 
 Then('{persona} is told the library changed because {string} became available', async function (this: MediaNestWorld, name: string, title: string) {
   await LiveChecks.toldLibraryChanged(this.live.latest(name), title);
+});
+
+Then('{persona} is told the library changed because an admin asked Plex to rescan the {library} library', async function (this: MediaNestWorld, name: string, library: string) {
+  await LiveChecks.toldLibraryChangedBecause(this.live.latest(name), `an admin asked Plex to rescan library ${libraryKey(library)}`);
 });
 
 Then('{persona} is told nothing about the library', async function (this: MediaNestWorld, name: string) {

@@ -2,6 +2,7 @@ import type { HttpExchange } from '../api/exchange';
 import { BrowseLibrary, libraryKey } from '../tasks/browse-library';
 import type { MediaNestWorld } from '../world';
 import { expectData, expectStatus } from './answers';
+import { expect } from './chai';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Plex's words for what a library or a title holds, as people say them. */
@@ -12,6 +13,7 @@ const kindOf = (type: string) => KINDS[type] ?? type;
 function cacheSays(exchange: HttpExchange) {
   const status = exchange.response.headers['cache-status'] ?? '';
   if (status === 'medianest; fwd=miss; stored') return { from: 'Plex, and kept' };
+  if (status === 'medianest; fwd=miss') return { from: 'Plex, not kept' };
   const hit = /^medianest; hit; ttl=(-?\d+)(; detail=stale-if-error)?$/.exec(status);
   if (!hit) return { from: `(Cache-Status "${status}")` };
   return hit[2] ? { from: 'a stale copy', staleForSeconds: -Number(hit[1]) } : { from: "MediaNest's cache", freshForSeconds: Number(hit[1]) };
@@ -19,6 +21,12 @@ function cacheSays(exchange: HttpExchange) {
 
 /** Questions about the Plex library as MediaNest shows it. */
 export const Library = {
+  /** The answer to a rescan: accepted, naming the library, which Plex is rescanning now. */
+  rescanning(exchange: HttpExchange, library: string): void {
+    expectStatus(exchange, 202);
+    expect(exchange.response.body.data, `Expected to be told Plex is rescanning the ${library} library`).to.deep.equal({ key: libraryKey(library), refreshing: true });
+  },
+
   /** Libraries or titles as "title, kind". */
   shown(exchange: HttpExchange): Array<{ title: string; type: string }> {
     return expectData(exchange).map(({ title, type }: { title: string; type: string }) => ({ title, type: kindOf(type) }));

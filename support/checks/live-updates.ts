@@ -78,6 +78,12 @@ export const LiveChecks = {
     expect(connection.received(type).map((message) => message.data), `Expected ${connection.owner} to be told no ${type}, but was told ${connection.describe()}`).to.deep.equal([]);
   },
 
+  /** Told the library changed, in these words. */
+  async toldLibraryChangedBecause(connection: LiveConnection, reason: string): Promise<void> {
+    const { data } = await connection.waitFor('cache.invalidated', (event) => event.scope === 'library');
+    expect(data.reason, `Expected ${connection.owner} to be told the library changed because ${reason}`).to.equal(reason);
+  },
+
   async toldLibraryChanged(connection: LiveConnection, title: string): Promise<void> {
     const { data } = await connection.waitFor('cache.invalidated', (event) => event.scope === 'library');
     expect(String(data.reason), `Expected ${connection.owner} to be told the library changed because "${title}" became available`).to.include(title);

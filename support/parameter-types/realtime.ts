@@ -27,6 +27,7 @@ const WATCHED: Record<string, string[]> = {
   'every download': ['downloads'],
   downloads: ['downloads'],
   'only service health': ['services'],
+  'the library': ['library'],
 };
 
 defineParameterType({ name: 'watched', regexp: anyOf(Object.keys(WATCHED)), transformer: (words: string) => WATCHED[words]! });
