@@ -40,7 +40,7 @@ export async function realtimeRoutes(app: FastifyInstance, { services }: { servi
     schema: { hide: true },
     preValidation: async (request) => {
       if (request.authFailure) throw request.authFailure;
-      if (request.auth?.via === 'cookie' && !fromOwnOrigin(request)) {
+      if (request.auth?.byCookie && !fromOwnOrigin(request)) {
         throw new ApiError('CSRF_INVALID', 'A live connection signed in by cookie must come from a MediaNest page');
       }
     },
