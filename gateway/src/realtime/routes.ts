@@ -64,10 +64,5 @@ export async function realtimeRoutes(app: FastifyInstance, { services }: { servi
  */
 function fromOwnOrigin(request: FastifyRequest): boolean {
   const origin = request.headers.origin;
-  if (origin === undefined) return true;
-  try {
-    return new URL(origin).host === request.headers.host;
-  } catch {
-    return false;
-  }
+  return origin === undefined || (URL.canParse(origin) && new URL(origin).host === request.headers.host);
 }
