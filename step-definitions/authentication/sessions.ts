@@ -53,5 +53,9 @@ Then('the session and CSRF cookies are cleared', function (this: MediaNestWorld)
 });
 
 Given('the moment comes that MediaNest gave as the end of {persona}\'s session', async function (this: MediaNestWorld, name: string) {
-  await this.clock.advance(Date.parse(this.actor(name).signedIn().expiresAt) - this.clock.now());
+  await SessionUse.untilSessionEnds(this, name);
+});
+
+Given('it is {duration} before the end of {persona}\'s session', async function (this: MediaNestWorld, ms: number, name: string) {
+  await SessionUse.untilSessionEnds(this, name, ms);
 });
