@@ -7,6 +7,8 @@ export type { CallOptions } from './api/medianest-api';
 export interface Session {
   token: string;
   user: { id: number; username: string; role: string };
+  /** When the session ends, as the sign-in answer said. */
+  expiresAt: string;
   /** The cookies the sign-in set, by name, and their Set-Cookie lines as the gateway sent them. */
   cookies: Record<string, string>;
   setCookie: string;

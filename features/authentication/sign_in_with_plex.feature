@@ -34,6 +34,21 @@ Feature: Sign in with a Plex account
     When Bob returns to MediaNest without approving the PIN
     Then Bob is refused with PIN_EXPIRED
 
+  @embedded-only
+  Scenario: a PIN is expired from the very moment plex.tv said it would be
+    Given Bob has asked to sign in with Plex
+    And Bob approves the PIN at plex.tv
+    And 30 minutes pass
+    When Bob returns to MediaNest
+    Then Bob is refused with PIN_EXPIRED
+
+  Scenario: a PIN plex.tv has forgotten is refused as unknown
+    Given Bob has asked to sign in with Plex
+    And plex.tv has forgotten Bob's PIN
+    When Bob returns to MediaNest
+    Then Bob is refused with PIN_NOT_FOUND
+    And Bob has no session
+
   Scenario: a PIN MediaNest never issued is refused as unknown
     When Bob returns to MediaNest with a PIN MediaNest never issued
     Then Bob is refused with PIN_NOT_FOUND
@@ -52,6 +67,7 @@ Feature: Sign in with a Plex account
     When Mallory returns to MediaNest with Bob's PIN
     Then Mallory is refused with PIN_NOT_FOUND
     And Mallory has no session
+    And plex.tv was asked about Bob's PIN only when he signed in
 
   @security @fresh-gateway
   Scenario: an approved PIN tried twice at the same moment signs in only once

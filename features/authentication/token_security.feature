@@ -20,6 +20,7 @@ Feature: Only tokens MediaNest signed are accepted
       | a token from another issuer                       |
       | garbage instead of a token                        |
       | a token with no expiry                            |
+      | a token claiming a role MediaNest does not have   |
       | a token for an account that does not exist        |
 
   @embedded-only
@@ -47,5 +48,13 @@ Feature: Only tokens MediaNest signed are accepted
     Given Bob is signed in
     And Bob looks at his session
     And 24 hours pass
+    When Bob looks at his session
+    Then Bob is refused with TOKEN_EXPIRED
+
+  @embedded-only
+  Scenario: a session in use ends at the very moment MediaNest said it would
+    Given Bob is signed in
+    And Bob looks at his session
+    And the moment comes that MediaNest gave as the end of Bob's session
     When Bob looks at his session
     Then Bob is refused with TOKEN_EXPIRED

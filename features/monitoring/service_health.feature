@@ -111,3 +111,16 @@ Feature: Service health on the dashboard
       Given Bob has seen every service up on the dashboard
       When MediaNest is left running for 12 minutes
       Then Uptime Kuma was polled every 30 seconds for 10 minutes after the look
+
+    @embedded-only
+    Scenario: while someone watches service health live, Uptime Kuma is polled every 30 seconds
+      Given Bob is watching only service health live
+      When MediaNest is left running for 2 minutes
+      Then Uptime Kuma was polled 4 times, 30 seconds apart
+
+    @embedded-only
+    Scenario: once nobody watches service health live any more, Uptime Kuma is left alone
+      Given Bob is watching only service health live
+      And Bob's app has closed its live connection
+      When MediaNest is left running for 2 minutes
+      Then Uptime Kuma was not asked anything

@@ -16,13 +16,20 @@ Feature: Limits on live connections
       Then Bob's app is told <code> and stays connected
 
       Examples: messages apps get wrong
-        | a bad message                                     | code             |
-        | something that is not JSON                        | INVALID_JSON     |
-        | a list instead of a message                       | VALIDATION_ERROR |
-        | a message of a kind the gateway does not know     | VALIDATION_ERROR |
-        | a subscription to a topic that does not exist     | VALIDATION_ERROR |
-        | a subscription without topics                     | VALIDATION_ERROR |
-        | a message with a field the gateway does not know  | VALIDATION_ERROR |
+        | a bad message                                      | code             |
+        | something that is not JSON                         | INVALID_JSON     |
+        | a list instead of a message                        | VALIDATION_ERROR |
+        | a message of a kind the gateway does not know      | VALIDATION_ERROR |
+        | a subscription to a topic that does not exist      | VALIDATION_ERROR |
+        | a subscription without topics                      | VALIDATION_ERROR |
+        | a subscription to no topics at all                 | VALIDATION_ERROR |
+        | a message without a type                           | VALIDATION_ERROR |
+        | a message whose data is not an object              | VALIDATION_ERROR |
+        | a message whose data is null                       | VALIDATION_ERROR |
+        | a binary message                                   | VALIDATION_ERROR |
+        | a message with a field the gateway does not know   | VALIDATION_ERROR |
+        | a sign-in without a token                          | VALIDATION_ERROR |
+        | a second sign-in on a connection already signed in | VALIDATION_ERROR |
 
   Rule: a message may be up to 16 KiB
 
@@ -47,6 +54,14 @@ Feature: Limits on live connections
       Given Bob's app is connected live
       When Bob's app sends 21 messages at once
       Then Bob's connection is closed as sending too much
+
+    @embedded-only
+    Scenario: a second after 20 messages, an app may send 20 more
+      Given Bob's app is connected live
+      And Bob's app has sent 20 messages at once
+      And 1 second passes
+      When Bob's app sends 20 messages at once
+      Then Bob's app is answered 40 times and stays connected
 
   Rule: a person may keep 20 connections open
 
@@ -94,7 +109,15 @@ Feature: Limits on live connections
       And 23 hours pass
       And Bob's app is connected live
       When Bob's app stays connected for 1 hour
-      Then Bob's connection is closed as unauthorised
+      Then Bob's connection is closed as expired
+
+    @embedded-only
+    Scenario: a connection is closed at the heartbeat that falls on the very moment its session ends
+      Given Bob is signed in
+      And it is 30 seconds before the end of Bob's session
+      And Bob's app is connected live
+      When Bob's app stays connected for 30 seconds
+      Then Bob's connection is closed as expired
 
   Rule: a gateway that stops says goodbye
 

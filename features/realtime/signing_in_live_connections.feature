@@ -50,13 +50,28 @@ Feature: Signing in a live connection
       When a page on another site opens a live connection with Bob's cookies
       Then the connection is refused with CSRF_INVALID before it opens
 
+    Scenario: a sandboxed page, which names no site, cannot open a connection with Bob's cookies
+      Given Bob is signed in through the portal
+      When a sandboxed page opens a live connection with Bob's cookies
+      Then the connection is refused with CSRF_INVALID before it opens
+
+    Scenario: an app that sends Bob's cookies without naming a page is not a browser, and is let in
+      Given Bob is signed in through the portal
+      When Bob's app opens a live connection with his cookies, naming no page
+      Then the connection is ready for Bob
+
+    Scenario: an app that connects with its token is let in whatever page it names
+      Given Bob is signed in
+      When Bob's app opens a live connection with his token, naming a page on another site
+      Then the connection is ready for Bob
+
   Rule: a connection that does not sign in is closed
 
     @embedded-only
     Scenario: a connection that says nothing for 5 seconds is closed
       Given a visitor's app has opened a live connection without signing in
       When 5 seconds pass
-      Then the connection is closed as unauthorised
+      Then the connection is closed as unauthorised for not signing in in time
 
     @embedded-only
     Scenario: a connection that signed in with its first message is not closed when the 5 seconds are up
@@ -67,18 +82,30 @@ Feature: Signing in a live connection
     Scenario: a connection that signs in with a forged token is closed
       Given Mallory is signed in
       When Mallory's app opens a live connection and signs in by message with a token signed with another key
-      Then the connection is closed as unauthorised
+      Then the connection is closed as unauthorised for a token MediaNest did not sign
 
-    Scenario: a connection that asks for updates before signing in is closed
-      When a visitor's app opens a live connection and asks for updates without signing in
-      Then the connection is closed as unauthorised
+    Scenario Outline: a connection whose first message is not a sign-in with a token is closed
+      When a visitor's app opens a live connection and its first message <first message>
+      Then the connection is closed as unauthorised for not signing in first
+
+      Examples:
+        | first message                |
+        | asks for updates             |
+        | signs in without a token     |
+        | signs in with an empty token |
 
   Rule: signing out closes the connections of that session
 
     Scenario: signing out closes the app's live connection
       Given Bob's app is connected live
       When Bob signs out
-      Then Bob's connection is closed as unauthorised
+      Then Bob's connection is closed as signed out
+
+    Scenario: signing out works while another app has not signed in yet
+      Given Bob's app is connected live
+      And a visitor's app has opened a live connection without signing in
+      When Bob signs out
+      Then Bob's connection is closed as signed out
 
     Scenario: a token that was signed out cannot open a connection again
       Given Bob is signed in
@@ -90,5 +117,5 @@ Feature: Signing in a live connection
       Given Bob's app is connected live
       And Bob signs in again on another device, which connects live too
       When Bob signs out
-      Then Bob's connection is closed as unauthorised
+      Then Bob's connection is closed as signed out
       And the connection Bob opened first stays open

@@ -38,6 +38,11 @@ Feature: Requests the API does not have
       | TRACE  | the dashboard      | GET, HEAD         |
       | PATCH  | one of his downloads | DELETE, GET, HEAD |
 
+  Scenario: the live-updates address asked for without opening a WebSocket is not found
+    Given Bob has signed in
+    When Bob sends GET to the live-updates address
+    Then Bob is refused with NOT_FOUND
+
   Scenario: an address that does not exist is still not found, whatever the method
     Given Bob has signed in
     When Bob sends PUT to an address MediaNest does not have

@@ -1,4 +1,4 @@
-import { Then, When } from '@cucumber/cucumber';
+import { Given, Then, When } from '@cucumber/cucumber';
 import { expect } from '../../support/checks/chai';
 import { Sessions } from '../../support/checks/sessions';
 import { SessionUse } from '../../support/tasks/sessions';
@@ -50,4 +50,12 @@ Then('the session cookie is HttpOnly and the CSRF cookie is readable by the port
 
 Then('the session and CSRF cookies are cleared', function (this: MediaNestWorld) {
   expect(Sessions.clearedBySignOut(this), 'the cookies signing out emptied and expired').to.deep.equal(['medianest_session', 'medianest_csrf']);
+});
+
+Given('the moment comes that MediaNest gave as the end of {persona}\'s session', async function (this: MediaNestWorld, name: string) {
+  await SessionUse.untilSessionEnds(this, name);
+});
+
+Given('it is {duration} before the end of {persona}\'s session', async function (this: MediaNestWorld, ms: number, name: string) {
+  await SessionUse.untilSessionEnds(this, name, ms);
 });

@@ -85,3 +85,11 @@ When('{actor} returns to MediaNest with that PIN', async function (this: MediaNe
 Then('plex.tv was not asked about that PIN', function (this: MediaNestWorld) {
   expect(this.upstreams.plexTv.journal.calls('GET', `/api/v2/pins/${this.notes.signIn.pinMadeAtPlexTv}`)).to.be.askedTimes(0, 'plex.tv', 'about the PIN made without MediaNest');
 });
+
+Then('plex.tv was asked about {persona}\'s PIN only when he signed in', function (this: MediaNestWorld, name: string) {
+  expect(PlexTv.askedAboutPin(this, this.actor(name).pinId!)).to.be.askedTimes(1, 'plex.tv', `about ${name}'s PIN`);
+});
+
+Given('plex.tv has forgotten {persona}\'s PIN', function (this: MediaNestWorld, name: string) {
+  this.upstreams.plexTv.model.forgetPin(this.actor(name).pinId!);
+});

@@ -41,3 +41,7 @@ Then('Uptime Kuma has been read only once', function (this: MediaNestWorld) {
 Then('Uptime Kuma was polled every {int} seconds for {int} minutes after the look', function (this: MediaNestWorld, seconds: number, minutes: number) {
   HealthChecks.polledEvery(this, seconds, minutes);
 });
+
+Then('Uptime Kuma was polled {int} times, {int} seconds apart', function (this: MediaNestWorld, times: number, seconds: number) {
+  HealthChecks.polledTimes(this, times, seconds);
+});

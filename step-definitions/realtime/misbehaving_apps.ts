@@ -3,8 +3,8 @@ import { LiveChecks } from '../../support/checks/live-updates';
 import { LiveUpdates } from '../../support/tasks/live-updates';
 import type { MediaNestWorld } from '../../support/world';
 
-When('{persona}\'s app sends {badMessage}', function (this: MediaNestWorld, name: string, text: string) {
-  this.live.latest(name).send(text);
+When('{persona}\'s app sends {badMessage}', function (this: MediaNestWorld, name: string, message: string | Buffer) {
+  this.live.latest(name).send(message);
 });
 
 Then('{persona}\'s app is told {word} and stays connected', async function (this: MediaNestWorld, name: string, code: string) {
@@ -22,6 +22,10 @@ When('{persona}\'s app sends a message one byte over {int} KiB', function (this:
 
 When('{persona}\'s app sends {int} messages at once', function (this: MediaNestWorld, name: string, count: number) {
   for (let i = 0; i < count; i++) this.live.latest(name).send({ type: 'ping' });
+});
+
+Given('{persona}\'s app has sent {int} messages at once', async function (this: MediaNestWorld, name: string, count: number) {
+  await LiveUpdates.pingAndWait(this.live.latest(name), count);
 });
 
 Then('{persona}\'s app is answered {int} time(s) and stays connected', async function (this: MediaNestWorld, name: string, count: number) {

@@ -1,4 +1,5 @@
 import { expect } from './chai';
+import type { ClosedAs } from '../parameter-types/realtime';
 import { contractStatusOf } from '../contract/error-codes';
 import type { LiveConnection } from '../drivers/ws';
 import { until } from '../tasks/while-time-passes';
@@ -22,12 +23,15 @@ export const LiveChecks = {
     expect(connection.refused, `Expected the connection to be refused before it opened, but it received ${connection.describe()}`).to.not.equal(undefined);
     expect({ status: connection.refused!.status, code: connection.refused!.body?.error?.code }, `Expected the connection refused with ${code}`).to.deep.equal({ status: contractStatusOf(code), code });
     expect(connection.messages, 'Expected no message on a socket that never opened').to.deep.equal([]);
+    expect(connection.refused!.body?.error?.message, `Expected the ${code} refusal to say in words what went wrong`).to.be.a('string').and.match(/\w/);
   },
 
-  async closedAs(connection: LiveConnection, code: number): Promise<void> {
+  /** Closed with the code, and with the reason when one is given. */
+  async closedAs(connection: LiveConnection, { code, reason }: ClosedAs): Promise<void> {
     const closed = await connection.waitForClose().catch(() => undefined);
     const what = closed ? `closed with ${closedAs(connection)}` : `stayed open (it received ${connection.describe()})`;
-    expect(closed?.code, `Expected ${connection.owner}'s connection closed with ${code}, but it ${what}`).to.equal(code);
+    const expected = reason === undefined ? { code } : { code, reason };
+    expect(closed && (reason === undefined ? { code: closed.code } : closed), `Expected ${connection.owner}'s connection closed with ${code} ${reason ?? ''}, but it ${what}`).to.deep.equal(expected);
   },
 
   neverReady(connection: LiveConnection): void {
@@ -36,7 +40,7 @@ export const LiveChecks = {
 
   /** Dropped without a closing handshake: a dead peer could not take part in one. */
   async dropped(connection: LiveConnection): Promise<void> {
-    await LiveChecks.closedAs(connection, 1006);
+    await LiveChecks.closedAs(connection, { code: 1006 });
   },
 
   async toldOfRequest(world: MediaNestWorld, name: string, title: string, previous: string, status: string, requestId: number): Promise<void> {
@@ -93,13 +97,14 @@ export const LiveChecks = {
   async toldError(connection: LiveConnection, code: string): Promise<void> {
     const { data } = await connection.waitFor('error');
     expect(data.code, `Expected ${connection.owner}'s app to be told ${code}, but it was told ${JSON.stringify(data)}`).to.equal(code);
-    expect(data.message, 'Expected the error to say what went wrong').to.be.a('string');
+    expect(data.message, `Expected the ${code} error to say in words what went wrong`).to.be.a('string').and.match(/\w/);
   },
 
   async answered(connection: LiveConnection, count: number): Promise<void> {
     await until(() => connection.received('pong').length >= count || connection.closed !== undefined, `${count} answers`);
     expect(connection.closed, `Expected ${connection.owner}'s connection to stay open, but it closed with ${closedAs(connection)}`).to.equal(undefined);
     expect(connection.received('pong').length, `Expected ${connection.owner}'s app to be answered ${count} times`).to.equal(count);
+    expect(connection.received('pong').filter((pong) => !ISO_TIME.test(pong.data?.at)).map((pong) => pong.data), 'Expected every pong to carry the time').to.deep.equal([]);
     expect(connection.isOpen, `Expected ${connection.owner}'s connection to stay open`).to.equal(true);
   },
 

@@ -19,6 +19,11 @@ export const PlexTv = {
     return { strong: call!.query.strong, client: call!.headers['x-plex-client-identifier'], product: call!.headers['x-plex-product'], acceptsJson: /application\/json/.test(call!.headers.accept ?? '') };
   },
 
+  /** The questions plex.tv was asked about one PIN. */
+  askedAboutPin(world: MediaNestWorld, pinId: number) {
+    return world.upstreams.plexTv.journal.calls('GET', new RegExp(`^/api/v2/pins/${pinId}$`));
+  },
+
   /** The tokens plex.tv was asked about ("who owns this token?"). */
   tokensAskedAbout(world: MediaNestWorld): string[] {
     return world.upstreams.plexTv.journal.calls('GET', '/api/v2/user').map((call) => call.headers['x-plex-token'] ?? '');

@@ -99,6 +99,12 @@ export const HealthChecks = {
     expect(reads.sort(), `Expected Uptime Kuma to be read once, but it was asked ${reads.join(', ')}`).to.deep.equal(['/api/status-page/default', '/api/status-page/heartbeat/default']);
   },
 
+  polledTimes(world: MediaNestWorld, times: number, seconds: number): void {
+    const polls = world.upstreams.uptimeKuma.journal.calls('GET', '/api/status-page/heartbeat/');
+    const offsets = polls.map((call) => (call.at - polls[0]!.at) / 1000);
+    expect(offsets, `Expected Uptime Kuma polled ${times} times, ${seconds} seconds apart`).to.deep.equal(Array.from({ length: times }, (_, i) => i * seconds));
+  },
+
   polledEvery(world: MediaNestWorld, seconds: number, minutes: number): void {
     const polls = world.upstreams.uptimeKuma.journal.calls('GET', '/api/status-page/heartbeat/');
     const offsets = polls.map((call) => (call.at - polls[0]!.at) / 1000);

@@ -95,9 +95,9 @@ export class LiveConnection {
     return this.ws.readyState === WebSocket.OPEN;
   }
 
-  /** An object is sent as JSON, a string as it is. */
-  send(message: object | string): void {
-    this.ws.send(typeof message === 'string' ? message : JSON.stringify(message));
+  /** An object is sent as JSON, a string as it is, a Buffer as a binary message. */
+  send(message: object | string | Buffer): void {
+    this.ws.send(typeof message === 'string' || Buffer.isBuffer(message) ? message : JSON.stringify(message));
   }
 
   received(type: string, matching: (data: any) => boolean = () => true): LiveMessage[] {
@@ -125,6 +125,11 @@ export class LiveConnection {
     this.send({ type: 'ping' });
     await until(() => this.received('pong').length > pongs || this.closed !== undefined, `${this.owner}'s connection to answer a ping`);
     assert.ok(!this.closed, `${this.owner}'s connection closed with ${this.closed?.code} during a ping`);
+  }
+
+  /** Closes the connection as an app that is done does (1000, normal closure). */
+  close(): void {
+    this.ws.close(1000);
   }
 
   terminate(): void {

@@ -17,6 +17,7 @@ const ADDRESSES: Record<string, { path: string; field: 'page' | 'id' }> = {
   'the health check': { path: '/health', field: 'page' },
   'the dashboard': { path: '/dashboard/status', field: 'page' },
   'an address MediaNest does not have': { path: '/media/wishlist', field: 'page' },
+  'the live-updates address': { path: '/ws', field: 'page' },
 };
 
 defineParameterType({ name: 'address', regexp: phrasesOf(ADDRESSES), transformer: (words: string) => words });

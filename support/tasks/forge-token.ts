@@ -23,6 +23,7 @@ export const FORGERIES = {
     const { exp: _exp, ...claims } = decode(real.split('.')[1]!);
     return sign(claims);
   },
+  'a token claiming a role MediaNest does not have': (real: string) => sign({ ...decode(real.split('.')[1]!), role: 'owner' }),
   'a token for an account that does not exist': (real: string) => sign({ ...decode(real.split('.')[1]!), sub: '987654' }),
 } as const satisfies Record<string, (real: string) => string | Promise<string>>;
 

@@ -58,6 +58,25 @@ export const LiveUpdates = {
     else (await world.live.open(name)).send({ type: 'auth', token: forged });
   },
 
+  /** Sends `count` pings at once and waits for their answers. */
+  async pingAndWait(connection: LiveConnection, count: number): Promise<void> {
+    const pongs = connection.received('pong').length;
+    for (let i = 0; i < count; i++) connection.send({ type: 'ping' });
+    await until(() => connection.received('pong').length >= pongs + count || connection.closed !== undefined, `${count} answers`);
+    assert.ok(!connection.closed, `${connection.owner}'s connection closed with ${connection.closed?.code} ${connection.closed?.reason}`);
+  },
+
+  /**
+   * The app closes its connection; the step waits until the gateway has let go of it: one timer
+   * fewer on the scenario clock (the poll for the topics nobody follows any more is called off).
+   */
+  async closeAndLetGo(world: MediaNestWorld, connection: LiveConnection): Promise<void> {
+    const timers = world.clock.waiting();
+    connection.close();
+    await connection.waitForClose();
+    await until(() => world.clock.waiting() < timers, `MediaNest to let go of ${connection.owner}'s connection (one timer fewer than ${timers})`);
+  },
+
   /** A ping whose JSON text is exactly `bytes` long. */
   pingOfSize(bytes: number): string {
     const empty = JSON.stringify({ type: 'ping', data: { padding: '' } });

@@ -4,6 +4,11 @@ import { RequestMedia } from './request-media';
 
 /** Using and ending a session, as an app, a browser, or a page on another site would. */
 export const SessionUse = {
+  /** Moves the clock to `before` ms ahead of the end MediaNest gave the person's session when it began. */
+  async untilSessionEnds(world: MediaNestWorld, name: string, before = 0): Promise<void> {
+    await world.clock.advance(Date.parse(world.actor(name).signedIn().expiresAt) - before - world.clock.now());
+  },
+
   /** Shows a Basic username and password instead of a session. */
   withBasicAuth(world: MediaNestWorld): Promise<HttpExchange> {
     return world.visitor.api.getSession({ headers: { authorization: `Basic ${Buffer.from('ada:secret').toString('base64')}` } });

@@ -54,8 +54,8 @@ export const SignIn = {
   async verify(actor: Actor, pinId: unknown = actor.pinId): Promise<HttpExchange> {
     const exchange = await actor.api.verifyPin({ pinId });
     if (exchange.response.status === 200) {
-      const { token, user } = exchange.response.body.data;
-      actor.session = { token, user, cookies: cookiesSetBy(exchange), setCookie: exchange.response.headers['set-cookie'] ?? '' };
+      const { token, user, expiresAt } = exchange.response.body.data;
+      actor.session = { token, user, expiresAt, cookies: cookiesSetBy(exchange), setCookie: exchange.response.headers['set-cookie'] ?? '' };
     }
     return exchange;
   },

@@ -13,7 +13,8 @@ export type Access = 'public' | 'user' | 'admin';
 export interface Authenticated {
   user: User;
   claims: TokenClaims;
-  via: 'bearer' | 'cookie';
+  /** Signed in by the session cookie (the web portal) rather than a bearer token: writes then need the CSRF header. */
+  byCookie: boolean;
 }
 
 declare module 'fastify' {
@@ -50,8 +51,8 @@ export function identify(services: GatewayServices, request: FastifyRequest): Pr
   const header = request.headers.authorization;
   const cookie = request.cookies?.[SESSION_COOKIE];
   if (header === undefined && !cookie) return undefined;
-  const via = header !== undefined ? 'bearer' : 'cookie';
-  const settle = (session: { user: User; claims: TokenClaims }) => void (request.auth = { user: session.user, claims: session.claims, via });
+  const byCookie = header === undefined;
+  const settle = (session: { user: User; claims: TokenClaims }) => void (request.auth = { user: session.user, claims: session.claims, byCookie });
   const refuse = (error: unknown): undefined => {
     if (!(error instanceof ApiError)) throw error;
     request.authFailure = error;
@@ -78,7 +79,7 @@ export function enforce(request: FastifyRequest): void {
   if (access === 'public') return;
   if (!request.auth) throw request.authFailure ?? new ApiError('UNAUTHORIZED', 'Sign in first');
   if (access === 'admin' && request.auth.user.role !== 'admin') throw new ApiError('FORBIDDEN', 'Only an admin may do this');
-  if (request.auth.via === 'cookie' && ['POST', 'PUT', 'PATCH', 'DELETE'].includes(request.method)) {
+  if (request.auth.byCookie && ['POST', 'PUT', 'PATCH', 'DELETE'].includes(request.method)) {
     const expected = request.cookies?.[CSRF_COOKIE];
     if (!expected || request.headers[CSRF_HEADER] !== expected) {
       throw new ApiError('CSRF_INVALID', 'Send the X-CSRF-Token header with the value of the medianest_csrf cookie');

@@ -16,9 +16,9 @@ import type { SocketHub } from './socket-hub';
 export function converse(socket: LiveSocket, hub: SocketHub, services: GatewayServices, log: FastifyBaseLogger, principal?: Principal): void {
   let queue = Promise.resolve();
   socket.ws.on('message', (raw: RawData, isBinary: boolean) => {
-    if (!socket.open) return;
     if (socket.tooFrequent()) return socket.close(CLOSE.tooMany, 'RATE_LIMITED');
-    const text = isBinary ? undefined : rawText(raw);
+    // ws hands a text message over as one Buffer (binaryType "nodebuffer", its default).
+    const text = isBinary ? undefined : (raw as Buffer).toString();
     queue = queue.then(() => handle(text)).catch((error: unknown) => {
       log.error({ err: error }, 'unexpected error on a live connection');
       socket.send('error', { code: 'INTERNAL_ERROR', message: 'Something went wrong on our side' });
@@ -59,9 +59,4 @@ export function converse(socket: LiveSocket, hub: SocketHub, services: GatewaySe
         return socket.send('pong', { at: new Date(services.clock.now()).toISOString() });
     }
   }
-}
-
-function rawText(raw: RawData): string {
-  if (Array.isArray(raw)) return Buffer.concat(raw).toString('utf8');
-  return Buffer.isBuffer(raw) ? raw.toString('utf8') : Buffer.from(raw).toString('utf8');
 }

@@ -20,7 +20,6 @@ export class LiveSocket {
   private missedPongs = 0;
   /** Arrival times of the most recent messages, at most MESSAGES_PER_SECOND of them. */
   private readonly arrivals: number[] = [];
-  private closing = false;
 
   constructor(
     readonly ws: WebSocket,
@@ -29,8 +28,9 @@ export class LiveSocket {
     ws.on('pong', () => (this.missedPongs = 0));
   }
 
+  /** Not yet closing: ws moves a socket out of OPEN the moment it is closed or terminated. */
   get open(): boolean {
-    return !this.closing && this.ws.readyState === WebSocket.OPEN;
+    return this.ws.readyState === WebSocket.OPEN;
   }
 
   /** Counts a message in; true when it is one more than a second allows. */
@@ -53,14 +53,14 @@ export class LiveSocket {
     this.sendEncoded(encode(type, data));
   }
 
+  /** ws drops what is sent to a socket no longer open (a server's socket is never CONNECTING). */
   sendEncoded(text: string): void {
-    if (this.open) this.ws.send(text);
+    this.ws.send(text);
   }
 
+  /** The first close wins: ws ignores a close of a socket already closing or closed. */
   close(code: number, reason: string): void {
-    if (this.closing) return;
-    this.closing = true;
-    if (this.ws.readyState === WebSocket.OPEN || this.ws.readyState === WebSocket.CONNECTING) this.ws.close(code, reason);
+    this.ws.close(code, reason);
   }
 
   /**
@@ -69,7 +69,6 @@ export class LiveSocket {
    */
   beat(): void {
     if (this.missedPongs >= MISSED_PONGS_TOLERATED) {
-      this.closing = true;
       this.ws.terminate();
       return;
     }
@@ -78,6 +77,6 @@ export class LiveSocket {
       return;
     }
     this.missedPongs++;
-    if (this.ws.readyState === WebSocket.OPEN) this.ws.ping();
+    this.ws.ping();
   }
 }

@@ -40,7 +40,7 @@ export async function realtimeRoutes(app: FastifyInstance, { services }: { servi
     schema: { hide: true },
     preValidation: async (request) => {
       if (request.authFailure) throw request.authFailure;
-      if (request.auth?.via === 'cookie' && !fromOwnOrigin(request)) {
+      if (request.auth?.byCookie && !fromOwnOrigin(request)) {
         throw new ApiError('CSRF_INVALID', 'A live connection signed in by cookie must come from a MediaNest page');
       }
     },
@@ -64,10 +64,5 @@ export async function realtimeRoutes(app: FastifyInstance, { services }: { servi
  */
 function fromOwnOrigin(request: FastifyRequest): boolean {
   const origin = request.headers.origin;
-  if (origin === undefined) return true;
-  try {
-    return new URL(origin).host === request.headers.host;
-  } catch {
-    return false;
-  }
+  return origin === undefined || (URL.canParse(origin) && new URL(origin).host === request.headers.host);
 }

@@ -14,7 +14,6 @@ const SHUTDOWN_GRACE_MS = 1_000;
  */
 export class SocketHub {
   private readonly sockets = new Set<LiveSocket>();
-  private readonly byUser = new Map<number, Set<LiveSocket>>();
   private readonly stopListening: Array<() => void>;
   private heartbeat?: TimerHandle;
 
@@ -37,13 +36,12 @@ export class SocketHub {
   authenticate(socket: LiveSocket, principal: Principal): void {
     if (socket.authDeadline) this.clock.clearTimeout(socket.authDeadline);
     socket.authDeadline = undefined;
-    const owned = this.byUser.get(principal.user.id) ?? new Set<LiveSocket>();
-    if ([...owned].filter((other) => other.open).length >= SOCKETS_PER_USER) {
+    const owned = [...this.sockets].filter((other) => other.open && other.principal?.user.id === principal.user.id);
+    if (owned.length >= SOCKETS_PER_USER) {
       socket.close(CLOSE.tooMany, 'TOO_MANY_SOCKETS');
       return;
     }
     socket.principal = principal;
-    this.byUser.set(principal.user.id, owned.add(socket));
     socket.send('ready', { user: presentUser(principal.user) });
   }
 
@@ -93,10 +91,5 @@ export class SocketHub {
     this.sockets.delete(socket);
     socket.topics.forEach((topic) => this.events.follow(topic, -1));
     if (socket.authDeadline) this.clock.clearTimeout(socket.authDeadline);
-    const owner = socket.principal?.user.id;
-    if (owner === undefined) return;
-    const owned = this.byUser.get(owner);
-    owned?.delete(socket);
-    if (owned?.size === 0) this.byUser.delete(owner);
   }
 }

@@ -67,6 +67,11 @@ export class PlexTvModel {
     return pin && this.now() < expiresAt(pin) ? pin : undefined;
   }
 
+  /** plex.tv drops a PIN before its time (its answer for an expired one and an unknown one alike). */
+  forgetPin(id: number): void {
+    this.pins.delete(id);
+  }
+
   latestPin(): PlexPin {
     const pin = [...this.pins.values()].at(-1);
     if (!pin) throw new Error('no PIN was created at plex.tv');
