@@ -18,6 +18,6 @@ Feature: Throughput and latency under load
   Scenario: a burst of twice a person's limit admits exactly the limit
     Given each signed-in person may make 500 requests a minute
     And Bob is signed in
-    When Bob sends 1000 requests for his session at once over 50 connections, beside the same burst to a bare route
+    When Bob sends 1000 requests for his session at once over 50 open connections, beside the same burst to a bare route
     Then exactly 500 are answered and 500 are told to retry later
     And the slowest answers took no longer than 4 times the bare route's slowest, or 100 ms, whichever is more

@@ -37,7 +37,7 @@ When('{int} clients search for films as {persona} at {int} requests a second for
   await LoadRuns.searches(this, name, connections, rate, seconds);
 });
 
-When('{persona} sends {int} requests for his session at once over {int} connections, beside the same burst to a bare route', { timeout: COMPARISON_TIMEOUT_MS }, async function (this: MediaNestWorld, name: string, amount: number, connections: number) {
+When('{persona} sends {int} requests for his session at once over {int} open connections, beside the same burst to a bare route', { timeout: COMPARISON_TIMEOUT_MS }, async function (this: MediaNestWorld, name: string, amount: number, connections: number) {
   await LoadRuns.sessionBurst(this, name, amount, connections);
 });
 

@@ -70,13 +70,61 @@ export async function runSideBySide(a: LoadOptions, b: LoadOptions): Promise<[Lo
   return [figures(results[0]!), figures(results[1]!)];
 }
 
+/** A burst over connections opened beforehand (burst-process.js says why not autocannon). */
+export interface BurstOptions {
+  url: string;
+  headers?: Record<string, string>;
+  /** Answered once on each connection before the burst, and not counted: a route the burst does not limit. */
+  openUrl: string;
+  connections: number;
+  amount: number;
+}
+
+/**
+ * Two bursts at the same moment from one driver process, each over its connections opened
+ * beforehand, against servers in this one process: as with runSideBySide, a stall delays both alike.
+ */
+export async function runBurstsSideBySide(a: BurstOptions, b: BurstOptions): Promise<[LoadFigures, LoadFigures]> {
+  for (const burst of [a, b]) check({ ...burst });
+  const child = fork(join(__dirname, 'burst-process.js'), { stdio: 'ignore', execArgv: [] });
+  const results = await new Promise<BurstResult[]>((resolve, reject) => {
+    child.on('message', (message: { results?: BurstResult[]; error?: string }) => (message.results ? resolve(message.results) : reject(new Error(message.error))));
+    child.once('exit', (code) => reject(new Error(`the burst process ended with code ${code} before answering`)));
+    child.send({ bursts: [a, b] });
+  });
+  return [burstFigures(results[0]!), burstFigures(results[1]!)];
+}
+
+interface BurstResult {
+  answers: { status: number; ms: number }[];
+  durationSeconds: number;
+}
+
+function burstFigures({ answers, durationSeconds }: BurstResult): LoadFigures {
+  const times = answers.map((answer) => answer.ms).sort((x, y) => x - y);
+  // as autocannon's histogram reads: the smallest time that this share of the answers did not exceed
+  const percentile = (share: number) => Math.round(times[Math.max(0, Math.ceil(share * times.length) - 1)]! * 10) / 10;
+  const statuses: Record<string, number> = {};
+  for (const { status } of answers) if (status) statuses[status] = (statuses[status] ?? 0) + 1;
+  const total = answers.length - answers.filter((answer) => !answer.status).length;
+  return {
+    requestsPerSecond: Math.round(total / durationSeconds),
+    total,
+    durationSeconds,
+    latencyMs: { p50: percentile(0.5), p90: percentile(0.9), p97_5: percentile(0.975), p99: percentile(0.99), max: percentile(1) },
+    errors: answers.length - total,
+    timeouts: 0,
+    statuses,
+  };
+}
+
 /** Each load's warm-up, if it asks for one: the same load for that long, at once, thrown away. */
 function warmups(loads: LoadOptions[]): LoadOptions[] {
   const seconds = Math.max(0, ...loads.map((options) => options.warmupSeconds ?? 0));
   return seconds ? loads.map((options) => ({ ...options, amount: undefined, durationSeconds: seconds })) : [];
 }
 
-function check(options: LoadOptions): void {
+function check(options: Pick<LoadOptions, 'url' | 'durationSeconds' | 'amount'>): void {
   if (!isLoopback(new URL(options.url).hostname)) throw new Error(`load is only ever sent to this machine, not ${options.url}`);
   if (!options.durationSeconds && !options.amount) throw new Error('a load run needs a duration or an amount');
 }
