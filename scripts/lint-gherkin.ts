@@ -10,7 +10,7 @@ import { basename, join, relative } from 'node:path';
 const ALLOWED_TAGS = new Set([
   '@auth', '@media-requests', '@library', '@downloads', '@realtime', '@monitoring', '@resilience', '@rate-limiting',
   '@security', '@contract', '@fuzz', '@load', '@suite', '@critical-path', '@smoke', '@embedded-only', '@fresh-gateway', '@wip',
-  '@cluster', '@one-instance',
+  '@cluster', '@one-instance', '@configuration',
 ]);
 const MAX_STEPS = 7;
 const MAX_LINES = 200;

@@ -32,6 +32,8 @@ export class MediaNestWorld extends World<MediaNestParameters> {
   readonly exchanges: HttpExchange[] = [];
   /** Environment variables this scenario sets on top of the suite's (the gateway's configuration). */
   readonly env: Record<string, string> = {};
+  /** Variables of the suite's configuration this scenario leaves out altogether. */
+  readonly unset = new Set<string>();
   /**
    * The scenario's own folder (downloads, the yt-dlp journal, a database file), made by whoever
    * first writes into it: most scenarios never do, and making and removing an empty folder cost
@@ -70,8 +72,15 @@ export class MediaNestWorld extends World<MediaNestParameters> {
 
   /** The gateway under test, started on first use with the scenario's configuration. */
   gateway(): Promise<RunningGateway> {
-    this.running ??= this.target.start({ ...scenarioEnvironment(this.target.origins, this.workDir, SUITE_ADMIN), ...this.env }, this.clock);
+    this.running ??= this.target.start(this.configuration(), this.clock);
     return this.running;
+  }
+
+  /** The gateway's environment: the suite's configuration, with this scenario's changes. */
+  configuration(): Record<string, string> {
+    const env = { ...scenarioEnvironment(this.target.origins, this.workDir, SUITE_ADMIN), ...this.env };
+    for (const name of this.unset) delete env[name];
+    return env;
   }
 
   async gatewayUrl(): Promise<string> {

@@ -83,6 +83,8 @@ export async function buildGateway(config: GatewayConfig, deps: GatewayDeps = {}
     },
     requestIdLogLabel: 'correlationId',
   });
+  // what the configuration says is worth saying at start-up, such as a secret made for this process only
+  config.warnings.forEach((warning) => app.log.warn(warning));
   app.removeContentTypeParser('text/plain'); // JSON bodies only
   installJsonBodyParser(app);
   installCompilers(app);

@@ -25,7 +25,6 @@ async function main(): Promise<void> {
     process.stderr.write(`medianest: could not start: ${(error as Error).message}\n`);
     process.exit(1);
   }
-  config.warnings.forEach((warning) => gateway.app.log.warn(warning));
   process.stdout.write(`listening on ${gateway.url}\n`);
   const stop = () => void gateway.close().then(() => process.exit(0));
   process.once('SIGTERM', stop);

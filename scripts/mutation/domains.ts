@@ -25,6 +25,7 @@ const SCENARIOS_FIRST: Record<string, string[]> = {
   monitoring: ['monitoring'],
   health: ['monitoring'],
   http: ['contract', 'security'],
+  core: ['configuration'],
 };
 
 export function domains(): string[] {

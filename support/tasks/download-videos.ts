@@ -4,8 +4,6 @@ import { EventStream, type ReceivedEvent } from '../drivers/sse';
 import type { HttpExchange } from '../api/exchange';
 import { expectData } from '../checks/answers';
 import { startNotesWith } from '../notes';
-import { SUITE_ADMIN } from '../personas';
-import { scenarioEnvironment } from '../target/environment';
 import { FAKE_YT_DLP_PATH, YtDlpJournal } from '../upstreams/yt-dlp/journal';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -333,18 +331,14 @@ export const Downloads = {
   },
 
   journal(world: MediaNestWorld): YtDlpJournal {
-    return new YtDlpJournal(environmentOf(world).FAKE_YTDLP_JOURNAL!);
+    return new YtDlpJournal(world.configuration().FAKE_YTDLP_JOURNAL!);
   },
 
   downloadDir(world: MediaNestWorld): string {
-    return environmentOf(world).DOWNLOAD_DIR!;
+    return world.configuration().DOWNLOAD_DIR!;
   },
 
   closeAll(world: MediaNestWorld): void {
     for (const stream of world.notes.downloads.streams) stream.close();
   },
 };
-
-function environmentOf(world: MediaNestWorld): Record<string, string> {
-  return { ...scenarioEnvironment(world.target.origins, world.workDir, SUITE_ADMIN), ...world.env };
-}
