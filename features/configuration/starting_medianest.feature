@@ -113,3 +113,26 @@ Feature: Starting MediaNest: a setting it cannot use stops it, naming the settin
     Given MediaNest is configured without HOST
     When MediaNest starts
     Then it listens on 127.0.0.1 only
+
+  Scenario: MediaNest listens on the host it is given, an IPv6 address too
+    Given MediaNest is configured with HOST set to "::1"
+    When MediaNest starts
+    Then it listens on [::1] only
+
+  Scenario: MediaNest configured in full starts without a warning
+    When MediaNest starts
+    Then it starts
+    And its log has no warning
+
+  Scenario: without a client identifier, MediaNest makes its own and keeps it
+    Given MediaNest is configured without PLEX_CLIENT_ID
+    And MediaNest keeps its data in a file
+    And Bob has signed in
+    When the gateway restarts
+    And Alice signs in
+    Then plex.tv was always asked by one client, "medianest-" and a random identifier
+
+  Scenario: MediaNest reads the Uptime Kuma status page it is given
+    Given MediaNest is configured with UPTIME_KUMA_SLUG set to "home"
+    When Bob opens the service dashboard
+    Then Uptime Kuma was asked about the status page "home" only

@@ -108,7 +108,7 @@ export async function buildGateway(config: GatewayConfig, deps: GatewayDeps = {}
   });
   app.addHook('onRequest', (request, reply, done) => {
     // health checks, the API description, the webhook and the socket upgrade: not counted, no headers
-    if (request.routeOptions.config?.rateLimited === false) return done();
+    if (request.routeOptions.config.rateLimited === false) return done();
     app.generalRateLimit(request, reply, done);
   });
   app.addHook('preParsing', (request, _reply, payload, done) => {

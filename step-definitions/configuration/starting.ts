@@ -1,6 +1,7 @@
 import { Given, Then, When } from '@cucumber/cucumber';
+import { join } from 'node:path';
 import { expect } from '../../support/checks/chai';
-import { levelsLogged, startMediaNest, WARN_LEVEL } from '../../support/tasks/start-up';
+import { levelsLogged, startMediaNest, WARN_LEVEL, warningsLogged } from '../../support/tasks/start-up';
 import type { MediaNestWorld } from '../../support/world';
 
 Given('MediaNest is configured with {word} set to {string}', function (this: MediaNestWorld, setting: string, value: string) {
@@ -33,4 +34,23 @@ Then('it listens on {word} only', function (this: MediaNestWorld, host: string) 
 
 Then('its log warns {string}', async function (this: MediaNestWorld, warning: string) {
   expect(await levelsLogged(this, warning), `Expected the log to warn "${warning}" once`).to.deep.equal([WARN_LEVEL]);
+});
+
+Then('its log has no warning', async function (this: MediaNestWorld) {
+  expect(warningsLogged((await this.gateway()).logs()), 'Expected no warning at start-up').to.deep.equal([]);
+});
+
+Given('MediaNest keeps its data in a file', function (this: MediaNestWorld) {
+  this.env.DATABASE_PATH = join(this.workDir, 'medianest.db');
+});
+
+Then('plex.tv was always asked by one client, {string} and a random identifier', function (this: MediaNestWorld, prefix: string) {
+  const identifiers = new Set(this.upstreams.plexTv.journal.calls().map((call) => call.headers['x-plex-client-identifier']));
+  expect([...identifiers], 'the client identifiers plex.tv was given').to.have.lengthOf(1);
+  expect([...identifiers][0], 'the client identifier MediaNest made').to.match(new RegExp(`^${prefix}[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`));
+});
+
+Then('Uptime Kuma was asked about the status page {string} only', function (this: MediaNestWorld, slug: string) {
+  const pages = new Set(this.upstreams.uptimeKuma.journal.calls().map((call) => call.path.split('/').at(-1)));
+  expect([...pages], 'the status pages Uptime Kuma was asked about').to.deep.equal([slug]);
 });

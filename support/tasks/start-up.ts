@@ -38,6 +38,11 @@ export async function levelsLogged(world: MediaNestWorld, message: string): Prom
   return levels();
 }
 
+/** The warnings in a gateway's log. */
+export function warningsLogged(logs: string): string[] {
+  return loggedLines(logs).filter((line) => line.level === WARN_LEVEL).map((line) => line.msg ?? '');
+}
+
 function loggedLines(logs: string): { level?: number; msg?: string }[] {
   return logs.split('\n').flatMap((line) => {
     try {
