@@ -53,6 +53,10 @@ Then('{persona} is told the service statuses are {freshness}', async function (t
   await HealthChecks.toldStatusesAre(this.live.latest(name), stale);
 });
 
+Then('{persona} is told once that the service statuses are {freshness}', async function (this: MediaNestWorld, name: string, stale: boolean) {
+  await HealthChecks.toldStatusesOnce(this.live.latest(name), stale);
+});
+
 Then('{persona}\'s dashboard is fresh again', async function (this: MediaNestWorld, name: string) {
   await HealthChecks.freshAgain(this, name);
 });
