@@ -46,12 +46,13 @@ Feature: Service health on the dashboard
       When Bob opens the service dashboard
       Then Bob sees that Plex is down
 
+    @embedded-only
     Scenario: without Uptime Kuma to read, every service is unknown and nobody is told of a failure
       Given MediaNest has no Uptime Kuma to read
       And Bob is watching only service health live
-      When Cleo opens the service dashboard
-      Then Cleo sees every service unknown, marked stale
-      And Bob is told nothing
+      And Cleo has seen every service unknown on the dashboard
+      When MediaNest is left running for 1 minute
+      Then Bob is told nothing
 
     @security
     Scenario: the dashboard is for signed-in people only
@@ -143,6 +144,15 @@ Feature: Service health on the dashboard
       And Uptime Kuma's last check of Plex found it down
       When Bob opens the service dashboard
       Then Bob sees that Plex is down
+
+    @embedded-only
+    Scenario: a MediaNest that has shut down polls no more, even with a poll under way as it stopped
+      Given Bob has seen every service up on the dashboard
+      And Uptime Kuma answers only after 2 seconds
+      And 30 seconds pass
+      And MediaNest has shut down
+      When 2 minutes pass
+      Then Uptime Kuma was polled 2 times, 30 seconds apart
 
     @embedded-only
     Scenario: while nobody looks at service health, Uptime Kuma is left alone

@@ -8,8 +8,8 @@ Given('{persona} is watching service health', async function (this: MediaNestWor
   await ServiceHealth.watch(this, name);
 });
 
-Given('{persona} has seen every service up on the dashboard', async function (this: MediaNestWorld, name: string) {
-  await HealthChecks.dashboardShowsAll(this, name, 'up');
+Given('{persona} has seen every service {health} on the dashboard', async function (this: MediaNestWorld, name: string, status: string) {
+  await HealthChecks.dashboardShowsAll(this, name, status);
 });
 
 When('{actor} opens the service dashboard', async function (this: MediaNestWorld, name: string) {
