@@ -89,7 +89,7 @@ export class KumaPoller {
   }
 
   private cancelTimer(): void {
-    if (this.timer) this.clock.clearTimeout(this.timer);
+    this.clock.clearTimeout(this.timer);
     this.timer = undefined;
   }
 }
