@@ -46,6 +46,14 @@ Feature: Service health on the dashboard
       When Bob opens the service dashboard
       Then Bob sees that Plex is down
 
+    @embedded-only
+    Scenario: without Uptime Kuma to read, every service is unknown and nobody is told of a failure
+      Given MediaNest has no Uptime Kuma to read
+      And Bob is watching only service health live
+      And Cleo has seen every service unknown on the dashboard
+      When MediaNest is left running for 1 minute
+      Then Bob is told nothing
+
     @security
     Scenario: the dashboard is for signed-in people only
       When a visitor opens the service dashboard
@@ -60,6 +68,19 @@ Feature: Service health on the dashboard
       When 30 seconds pass
       Then Bob is told Plex went from up to down
       And Bob's dashboard now shows that Plex is down
+
+    @embedded-only
+    Scenario: someone watching before the first poll is told each service's status from unknown
+      Given Bob is watching only service health live
+      And Uptime Kuma's last check of Plex found it down
+      When 30 seconds pass
+      Then Bob is told Plex went from unknown to down
+
+    @embedded-only
+    Scenario: a poll that finds every service as it was tells nobody anything
+      Given Bob is watching service health
+      When MediaNest is left running for 1 minute
+      Then Bob is told nothing
 
     @embedded-only
     Scenario: nothing is announced before the poll comes round
@@ -98,7 +119,40 @@ Feature: Service health on the dashboard
       When Bob opens the service dashboard
       Then Uptime Kuma has been read only once
 
+    @embedded-only
+    Scenario: looks between polls do not make MediaNest poll more often
+      Given Bob has seen every service up on the dashboard
+      And 10 seconds pass
+      And Cleo has seen every service up on the dashboard
+      When MediaNest is left running for 2 minutes
+      Then Uptime Kuma was polled 5 times, 30 seconds apart
+
+    @embedded-only
+    Scenario: a poll falling due while another is under way does not ask Uptime Kuma again
+      Given Bob is watching only service health live
+      And 29 seconds pass
+      And Uptime Kuma answers only after 2 seconds
+      When Cleo opens the service dashboard
+      Then Uptime Kuma has been read only once
+
   Rule: nobody looking, no polling
+
+    @embedded-only
+    Scenario: a look after MediaNest has rested asks Uptime Kuma again
+      Given Bob has seen every service up on the dashboard
+      And MediaNest is left running for 12 minutes
+      And Uptime Kuma's last check of Plex found it down
+      When Bob opens the service dashboard
+      Then Bob sees that Plex is down
+
+    @embedded-only
+    Scenario: a MediaNest that has shut down polls no more, even with a poll under way as it stopped
+      Given Bob has seen every service up on the dashboard
+      And Uptime Kuma answers only after 2 seconds
+      And 30 seconds pass
+      And MediaNest has shut down
+      When 2 minutes pass
+      Then Uptime Kuma was polled 2 times, 30 seconds apart
 
     @embedded-only
     Scenario: while nobody looks at service health, Uptime Kuma is left alone

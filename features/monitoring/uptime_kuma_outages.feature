@@ -25,6 +25,13 @@ Feature: The dashboard when Uptime Kuma cannot be read
     And Bob sees the last known statuses, marked stale
 
   @embedded-only
+  Scenario: people watching before Uptime Kuma ever answered are told once that the statuses are stale
+    Given Bob is watching only service health live
+    And Uptime Kuma's status page has been unpublished
+    When MediaNest is left running for 2 minutes
+    Then Bob is told once that the service statuses are stale
+
+  @embedded-only
   Scenario: the statuses are fresh again once Uptime Kuma answers
     Given Bob is watching service health
     And Uptime Kuma's status page has been unpublished

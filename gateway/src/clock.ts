@@ -8,7 +8,8 @@ export type TimerHandle = { readonly __timer: unique symbol };
 export interface Clock {
   now(): number;
   setTimeout(fn: () => void, ms: number): TimerHandle;
-  clearTimeout(handle: TimerHandle): void;
+  /** Clearing no timer (undefined) does nothing, as with Node's own. */
+  clearTimeout(handle: TimerHandle | undefined): void;
 }
 
 export const systemClock: Clock = {

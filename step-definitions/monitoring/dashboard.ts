@@ -8,8 +8,8 @@ Given('{persona} is watching service health', async function (this: MediaNestWor
   await ServiceHealth.watch(this, name);
 });
 
-Given('{persona} has seen every service up on the dashboard', async function (this: MediaNestWorld, name: string) {
-  await HealthChecks.dashboardShowsAll(this, name, 'up');
+Given('{persona} has seen every service {health} on the dashboard', async function (this: MediaNestWorld, name: string, status: string) {
+  await HealthChecks.dashboardShowsAll(this, name, status);
 });
 
 When('{actor} opens the service dashboard', async function (this: MediaNestWorld, name: string) {
@@ -51,6 +51,10 @@ Then('{persona} sees every service unknown, marked stale', function (this: Media
 
 Then('{persona} is told the service statuses are {freshness}', async function (this: MediaNestWorld, name: string, stale: boolean) {
   await HealthChecks.toldStatusesAre(this.live.latest(name), stale);
+});
+
+Then('{persona} is told once that the service statuses are {freshness}', async function (this: MediaNestWorld, name: string, stale: boolean) {
+  await HealthChecks.toldStatusesOnce(this.live.latest(name), stale);
 });
 
 Then('{persona}\'s dashboard is fresh again', async function (this: MediaNestWorld, name: string) {

@@ -1,4 +1,5 @@
 import { Given, Then, When } from '@cucumber/cucumber';
+import { expect } from '../../support/checks/chai';
 import { HealthChecks } from '../../support/checks/service-health';
 import { letTimePassGradually } from '../../support/tasks/answer-while-time-runs';
 import { ServiceHealth } from '../../support/tasks/service-health';
@@ -19,6 +20,11 @@ Given('Uptime Kuma has no monitor for {service}', function (this: MediaNestWorld
 
 Given('MediaNest reads {service}\'s health from the Uptime Kuma monitor {string}', function (this: MediaNestWorld, service: string, monitor: string) {
   ServiceHealth.readFromMonitor(this, service, monitor);
+});
+
+Given('MediaNest has no Uptime Kuma to read', function (this: MediaNestWorld) {
+  expect(this.gatewayStarted, 'whether MediaNest started before its configuration was set').to.equal(false);
+  this.env.UPTIME_KUMA_URL = ''; // empty reads as unset, in-process and in a child alike
 });
 
 Given('Uptime Kuma\'s status page has been unpublished', function (this: MediaNestWorld) {

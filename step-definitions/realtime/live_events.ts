@@ -33,7 +33,7 @@ Then('{persona} is told his/her download went from queued to downloading to comp
   await LiveChecks.toldTheDownloadsStory(this.live.latest(name));
 });
 
-Then('{persona}\'s app is told nothing of it', async function (this: MediaNestWorld, name: string) {
+Then('{persona}(\'s app) is told nothing( of it)', async function (this: MediaNestWorld, name: string) {
   await LiveChecks.toldNothing(this.live.latest(name));
 });
 

@@ -42,6 +42,6 @@ When('{persona}\'s app stays connected for {duration}', async function (this: Me
   await LiveUpdates.passTimeConnected(this, ms);
 });
 
-When('MediaNest shuts down', async function (this: MediaNestWorld) {
+When('MediaNest (has )shut(s) down', async function (this: MediaNestWorld) {
   await this.stopGateway();
 });

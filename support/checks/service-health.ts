@@ -68,7 +68,7 @@ export const HealthChecks = {
   everyServiceUnknown(exchange: HttpExchange): void {
     const entries: DashboardEntry[] = expectData(exchange);
     expect(entries.map((entry) => `${entry.status}, last checked ${entry.lastCheckAt}`), `Expected every service unknown and never checked, but the dashboard shows ${shown(entries)}`).to.deep.equal(Array(3).fill('unknown, last checked null'));
-    expect(exchange.response.body.meta.stale, 'Expected the statuses marked stale').to.equal(true);
+    expect(exchange.response.body.meta, 'Expected the statuses marked stale, from no poll at all').to.deep.equal({ stale: true, lastPollAt: null });
   },
 
   async freshAgain(world: MediaNestWorld, name: string): Promise<void> {
@@ -91,6 +91,14 @@ export const HealthChecks = {
     const reason = stale ? 'uptime-kuma-unreachable' : 'uptime-kuma-reachable';
     const { data } = await connection.waitFor('cache.invalidated', (event) => event.scope === 'status' && event.reason === reason);
     expect(data.at, 'Expected the time of the change').to.match(ISO_TIME);
+  },
+
+  /** Told of the change, and (a round trip later, so anything sent has arrived) of no other change of freshness. */
+  async toldStatusesOnce(connection: LiveConnection, stale: boolean): Promise<void> {
+    await HealthChecks.toldStatusesAre(connection, stale);
+    await connection.roundTrip();
+    const told = connection.received('cache.invalidated', (event) => event.scope === 'status').map((message) => message.data.reason);
+    expect(told, `Expected ${connection.owner} to be told once that the service statuses are ${stale ? 'stale' : 'fresh'}`).to.deep.equal([stale ? 'uptime-kuma-unreachable' : 'uptime-kuma-reachable']);
   },
 
   /** One poll reads the status page and its heartbeats; a second would read both again. */

@@ -20,8 +20,9 @@ export const INTEREST_MS = 10 * 60_000;
 export class KumaPoller {
   private timer?: TimerHandle;
   private inFlight?: Promise<void>;
-  private lastStartedAt: number | null = null;
-  private lastReadAt: number | null = null;
+  // Never is -Infinity: longer ago than any interval.
+  private lastStartedAt = Number.NEGATIVE_INFINITY;
+  private lastReadAt = Number.NEGATIVE_INFINITY;
   private stopped = false;
   private stopListening?: () => void;
 
@@ -50,7 +51,7 @@ export class KumaPoller {
     if (!this.api.configured) return;
     this.lastReadAt = this.clock.now();
     this.schedule();
-    if (this.lastStartedAt !== null && this.clock.now() - this.lastStartedAt < this.intervalMs) return;
+    if (this.clock.now() - this.lastStartedAt < this.intervalMs) return;
     const patience = new AbortController();
     await Promise.race([this.pollNow(), sleep(this.clock, READ_WAIT_MS, patience.signal).catch(() => undefined)]);
     patience.abort();
@@ -77,7 +78,7 @@ export class KumaPoller {
 
   /** Keeps one timer set while anyone is interested, none otherwise. */
   private schedule(): void {
-    const reading = this.lastReadAt !== null && this.clock.now() - this.lastReadAt < INTEREST_MS;
+    const reading = this.clock.now() - this.lastReadAt < INTEREST_MS;
     const interested = !this.stopped && (reading || this.events.followersOf('services') > 0);
     if (!interested) return this.cancelTimer();
     if (this.timer) return;
@@ -88,7 +89,7 @@ export class KumaPoller {
   }
 
   private cancelTimer(): void {
-    if (this.timer) this.clock.clearTimeout(this.timer);
+    this.clock.clearTimeout(this.timer);
     this.timer = undefined;
   }
 }

@@ -27,9 +27,12 @@ const UPSTREAM_OF_SERVICE: Record<string, UpstreamName> = { plex: 'plex-server',
  * own breakers. Announces each change of status on the bus, whatever caused it.
  */
 export class ServiceBoard {
-  private readonly readings = new Map<string, MonitorReading>();
+  /** The last successful poll's readings, by monitor name. */
+  private readings = new Map<string, MonitorReading>();
+  /** The status last announced per service; a service never announced was `unknown`. */
   private readonly announced = new Map<string, ServiceState>();
-  private polledAt: number | null = null;
+  /** Never is -Infinity: older than any bound. */
+  private polledAt = Number.NEGATIVE_INFINITY;
   private lastPollFailed = false;
 
   constructor(
@@ -38,18 +41,12 @@ export class ServiceBoard {
     private readonly events: GatewayEvents,
     private readonly clock: Clock,
     private readonly pollIntervalMs: number,
-  ) {
-    Object.keys(monitors).forEach((service) => this.announced.set(service, 'unknown'));
-  }
+  ) {}
 
   /** A successful poll: every service takes its monitor's reading (none: the monitor is not on the page). */
   record(byMonitorName: Map<string, MonitorReading>): void {
     const recovered = this.lastPollFailed;
-    for (const [service, monitor] of Object.entries(this.monitors)) {
-      const reading = byMonitorName.get(monitor);
-      if (reading) this.readings.set(service, reading);
-      else this.readings.delete(service);
-    }
+    this.readings = byMonitorName;
     this.polledAt = this.clock.now();
     this.lastPollFailed = false;
     if (recovered) this.invalidate('uptime-kuma-reachable');
@@ -64,17 +61,17 @@ export class ServiceBoard {
 
   /** Stale: Uptime Kuma has not answered a poll, its last poll failed, or it has not answered for too long. */
   stale(): boolean {
-    if (this.polledAt === null || this.lastPollFailed) return true;
+    if (this.lastPollFailed) return true;
     return this.clock.now() - this.polledAt > this.pollIntervalMs + POLL_DEADLINE_MS;
   }
 
   get lastPollAt(): string | null {
-    return this.polledAt === null ? null : new Date(this.polledAt).toISOString();
+    return Number.isFinite(this.polledAt) ? new Date(this.polledAt).toISOString() : null;
   }
 
   statuses(): ServiceStatus[] {
-    return Object.keys(this.monitors).map((service) => {
-      const reading = this.readings.get(service);
+    return Object.entries(this.monitors).map(([service, monitor]) => {
+      const reading = this.readings.get(monitor);
       return {
         service,
         status: this.stateOf(service, reading),
