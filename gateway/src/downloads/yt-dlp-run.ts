@@ -95,13 +95,13 @@ export class YtDlpRun {
 
   /** A stall timer armed after a stop or the end is harmless: stop() does nothing then, and the end clears it. */
   private heardFrom(): void {
-    if (this.stallTimer) this.options.clock.clearTimeout(this.stallTimer);
+    this.options.clock.clearTimeout(this.stallTimer);
     this.stallTimer = this.options.clock.setTimeout(() => this.stop('stalled'), this.options.stallMs);
   }
 
   private clearTimers(): void {
-    if (this.stallTimer) this.options.clock.clearTimeout(this.stallTimer);
-    if (this.killTimer) this.options.clock.clearTimeout(this.killTimer);
+    this.options.clock.clearTimeout(this.stallTimer);
+    this.options.clock.clearTimeout(this.killTimer);
     this.stallTimer = this.killTimer = undefined;
   }
 }

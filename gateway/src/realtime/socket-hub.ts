@@ -34,7 +34,7 @@ export class SocketHub {
 
   /** Makes the socket its owner's, or closes it when the owner already has as many as allowed. */
   authenticate(socket: LiveSocket, principal: Principal): void {
-    if (socket.authDeadline) this.clock.clearTimeout(socket.authDeadline);
+    this.clock.clearTimeout(socket.authDeadline);
     socket.authDeadline = undefined;
     const owned = [...this.sockets].filter((other) => other.open && other.principal?.user.id === principal.user.id);
     if (owned.length >= SOCKETS_PER_USER) {
@@ -57,7 +57,7 @@ export class SocketHub {
   /** Closes every socket and stops listening; waits a moment for clients to answer the close frame. */
   async closeAll(): Promise<void> {
     this.stopListening.forEach((stop) => stop());
-    if (this.heartbeat) this.clock.clearTimeout(this.heartbeat);
+    this.clock.clearTimeout(this.heartbeat);
     this.heartbeat = undefined;
     const sockets = [...this.sockets];
     const closed = sockets.map((socket) => new Promise<void>((resolve) => (socket.ws.readyState === socket.ws.CLOSED ? resolve() : socket.ws.once('close', () => resolve()))));
@@ -90,6 +90,6 @@ export class SocketHub {
   private remove(socket: LiveSocket): void {
     this.sockets.delete(socket);
     socket.topics.forEach((topic) => this.events.follow(topic, -1));
-    if (socket.authDeadline) this.clock.clearTimeout(socket.authDeadline);
+    this.clock.clearTimeout(socket.authDeadline);
   }
 }
