@@ -49,12 +49,44 @@ Feature: Starting MediaNest: a setting it cannot use stops it, naming the settin
       | UPTIME_KUMA_URL  | file:///etc/passwd   | UPTIME_KUMA_URL: must be an http(s) URL, got "file:///etc/passwd" |
 
     Examples: the shared servers
-      | setting      | value                          | message                                         |
-      | DATABASE_URL | mysql://db.example/medianest   | DATABASE_URL: must be a postgres:// or postgresql:// URL |
-      | DATABASE_URL | postgres://db example/medianest | DATABASE_URL: must be a postgres:// or postgresql:// URL |
-      | DATABASE_URL | postgresql://                  | DATABASE_URL: must be a postgres:// or postgresql:// URL |
-      | REDIS_URL    | http://cache.example:6379      | REDIS_URL: must be a redis:// or rediss:// URL   |
-      | REDIS_URL    | redis:// no                    | REDIS_URL: must be a redis:// or rediss:// URL   |
+      | setting      | value                                   | message                                                  |
+      | DATABASE_URL | mysql://127.0.0.1:9/medianest           | DATABASE_URL: must be a postgres:// or postgresql:// URL |
+      | DATABASE_URL | jdbc:postgresql://127.0.0.1:9/medianest | DATABASE_URL: must be a postgres:// or postgresql:// URL |
+      | DATABASE_URL | postgres://127.0.0.1 9/medianest        | DATABASE_URL: must be a postgres:// or postgresql:// URL |
+      | DATABASE_URL | postgres://127.0.0.1:9/medianest now    | DATABASE_URL: must be a postgres:// or postgresql:// URL |
+      | DATABASE_URL | postgresql://                           | DATABASE_URL: must be a postgres:// or postgresql:// URL |
+      | REDIS_URL    | http://127.0.0.1:9                      | REDIS_URL: must be a redis:// or rediss:// URL           |
+      | REDIS_URL    | redis:// no                             | REDIS_URL: must be a redis:// or rediss:// URL           |
+
+  Scenario Outline: a PostgreSQL address of either form is taken, and MediaNest says when nothing answers there
+    Given MediaNest is configured with DATABASE_URL set to a <scheme> address where nothing listens
+    When MediaNest starts
+    Then it refuses to start, saying 'the database is unavailable'
+
+    Examples:
+      | scheme        |
+      | postgres://   |
+      | postgresql:// |
+
+  Scenario Outline: a Redis address of either form is taken, and MediaNest starts while Redis does not answer
+    Given MediaNest is configured with REDIS_URL set to a <scheme> address where nothing listens
+    When MediaNest starts
+    Then it starts
+
+    Examples:
+      | scheme    |
+      | redis://  |
+      | rediss:// |
+
+  Scenario Outline: an empty setting counts as one left out
+    Given MediaNest is configured with <setting> set to ""
+    When MediaNest starts
+    Then it starts
+
+    Examples:
+      | setting              |
+      | DOWNLOAD_CONCURRENCY |
+      | LOG_LEVEL            |
 
   Scenario Outline: a name, a list or a choice MediaNest cannot use stops it, naming the setting
     Given MediaNest is configured with <setting> set to "<value>"
@@ -136,3 +168,17 @@ Feature: Starting MediaNest: a setting it cannot use stops it, naming the settin
     Given MediaNest is configured with UPTIME_KUMA_SLUG set to "home"
     When Bob opens the service dashboard
     Then Uptime Kuma was asked about the status page "home" only
+
+  Scenario: Plex's address may end in slashes
+    Given MediaNest is configured with Plex's address ending in "//"
+    When Bob looks at the libraries
+    Then he sees these libraries:
+      | title    | type   |
+      | Movies   | film   |
+      | TV Shows | series |
+      | Music    | music  |
+
+  Scenario: the admins' names may be listed with spaces around them
+    Given MediaNest is configured with ADMIN_PLEX_USERNAMES set to " Ada , Grace "
+    When Ada signs in
+    Then Ada is signed in as an admin

@@ -151,7 +151,7 @@ function reader(env: NodeJS.ProcessEnv) {
     pairs(name: string, fallback: string): Record<string, string> {
       const pairs: Record<string, string> = {};
       for (const pair of (optional(name) ?? fallback).split(',')) {
-        const [key, value] = pair.split('=').map((part) => part?.trim());
+        const [key, value] = pair.split('=').map((part) => part.trim());
         if (!key || !value) throw new ConfigError(name, `expects service=monitor pairs, got "${pair}"`);
         pairs[key] = value;
       }

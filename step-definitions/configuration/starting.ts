@@ -1,11 +1,19 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import { join } from 'node:path';
 import { expect } from '../../support/checks/chai';
-import { levelsLogged, startMediaNest, WARN_LEVEL, warningsLogged } from '../../support/tasks/start-up';
+import { addressWhereNothingListens, levelsLogged, startMediaNest, WARN_LEVEL, warningsLogged } from '../../support/tasks/start-up';
 import type { MediaNestWorld } from '../../support/world';
 
 Given('MediaNest is configured with {word} set to {string}', function (this: MediaNestWorld, setting: string, value: string) {
   this.env[setting] = value;
+});
+
+Given('MediaNest is configured with {word} set to a {word} address where nothing listens', async function (this: MediaNestWorld, setting: string, scheme: string) {
+  this.env[setting] = await addressWhereNothingListens(scheme);
+});
+
+Given('MediaNest is configured with Plex\'s address ending in {string}', function (this: MediaNestWorld, slashes: string) {
+  this.env.PLEX_SERVER_URL = `${this.configuration().PLEX_SERVER_URL}${slashes}`;
 });
 
 Given('MediaNest is configured without {word}', function (this: MediaNestWorld, setting: string) {

@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
  * (PostgreSQL, Redis). The kernel picks it, as for port 0; another process could take it before
  * the server binds, which `onFreePort` retries.
  */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);

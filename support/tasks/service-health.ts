@@ -33,7 +33,8 @@ export const ServiceHealth = {
   /** MediaNest is configured to read the service's health from a monitor of this name, which Uptime Kuma has. */
   readFromMonitor(world: MediaNestWorld, service: string, monitor: string): void {
     const pairs = { ...DEFAULT_MONITORS, [service]: monitor };
-    world.env.UPTIME_KUMA_MONITORS = Object.entries(pairs).map(([key, name]) => `${key}=${name}`).join(',');
+    // written with spaces around the names, as a person might: MediaNest trims them
+    world.env.UPTIME_KUMA_MONITORS = Object.entries(pairs).map(([key, name]) => ` ${key} = ${name} `).join(',');
     world.upstreams.uptimeKuma.model.addMonitor(monitor);
   },
 

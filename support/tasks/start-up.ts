@@ -1,5 +1,6 @@
 import { startNotesWith } from '../notes';
 import type { MediaNestWorld } from '../world';
+import { freePort } from '../servers/free-port';
 import { until } from './while-time-passes';
 
 /** How MediaNest's start went (world.notes.startUp): where it listens, or why it would not start. */
@@ -51,4 +52,10 @@ function loggedLines(logs: string): { level?: number; msg?: string }[] {
       return []; // not a log line: the spawned gateway's "listening on"
     }
   });
+}
+
+/** A server address on a loopback port nothing listens on (free a moment ago): a connection there is refused at once. */
+export async function addressWhereNothingListens(scheme: string): Promise<string> {
+  const port = await freePort();
+  return scheme.startsWith('postgres') ? `${scheme}medianest@127.0.0.1:${port}/medianest` : `${scheme}127.0.0.1:${port}`;
 }
