@@ -1,5 +1,6 @@
 import { startNotesWith } from '../notes';
-import { ClusterTarget, INSTANCE_NAMES, type InstanceName } from '../target/cluster';
+import { INSTANCE_NAMES, type InstanceName } from '../target/cluster';
+import type { InstancesTarget } from '../target/target';
 import type { MediaNestWorld } from '../world';
 import type { ReadinessView } from './readiness';
 import { LiveUpdates } from './live-updates';
@@ -23,9 +24,10 @@ startNotesWith('instances', () => new InstanceNotes());
 
 /** The cluster's instances and the servers they share, as the @cluster scenarios handle them. */
 export const Instances = {
-  cluster(world: MediaNestWorld): ClusterTarget {
-    if (!(world.target instanceof ClusterTarget)) throw new Error(`instances are named only on the cluster target (npx cucumber-js -p cluster), not on the ${world.target.kind} one`);
-    return world.target;
+  cluster(world: MediaNestWorld): InstancesTarget {
+    const target = world.target as Partial<InstancesTarget>;
+    if (!target.servers || !target.stopInstance) throw new Error(`instances are named only on the cluster target (npx cucumber-js -p cluster), not on the ${world.target.kind} one`);
+    return target as InstancesTarget;
   },
 
   /** From now on the load balancer sends everything the actor asks to this instance. */
