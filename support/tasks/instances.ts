@@ -10,6 +10,9 @@ import { SignIn } from './sign-in';
 /** What the load balancer was told by each instance: the readiness check's status and answer. */
 export type InstanceReadiness = Record<string, { status: number; readiness: ReadinessView & { redis?: 'up' | 'down' } }>;
 
+/** How long the instances may take to use Redis again once it is back (they retry within a second; the rest is a busy machine). */
+const REDIS_BACK_WITHIN_MS = 5_000;
+
 /** What the cluster's steps of one scenario tell each other (world.notes.instances). */
 export class InstanceNotes {
   readiness: InstanceReadiness = {};
@@ -79,5 +82,24 @@ export const Instances = {
 
   async bringBack(world: MediaNestWorld, server: 'PostgreSQL' | 'Redis'): Promise<void> {
     await Instances.cluster(world).servers.resume(server);
+  },
+
+  /**
+   * Brings Redis back, then asks each instance whether it is ready, as the load balancer's health
+   * check keeps asking, until every one says Redis answers: each reconnects by itself, within a
+   * second of Redis coming back.
+   */
+  async bringBackRedis(world: MediaNestWorld): Promise<void> {
+    await Instances.bringBack(world, 'Redis');
+    const started = performance.now();
+    for (;;) {
+      const readiness = await Instances.askEachWhetherReady(world);
+      const stillDown = Object.entries(readiness).filter(([, answer]) => answer.readiness.redis !== 'up').map(([instance]) => instance);
+      if (!stillDown.length) return;
+      if (performance.now() - started > REDIS_BACK_WITHIN_MS) {
+        throw new Error(`Redis was back, but ${REDIS_BACK_WITHIN_MS / 1000} s later instance ${stillDown.join(' and ')} still said Redis is down`);
+      }
+      await world.clock.sleep(100);
+    }
   },
 };
