@@ -62,6 +62,8 @@ const profile = (name, { tags, reports: ownReports, progress, worldParameters = 
 
 /** `@cluster` scenarios need the cluster target (two instances on PostgreSQL and Redis): only its profile runs them. */
 const everydayTags = 'not @wip and not @load and not @fuzz and not @cluster';
+/** What runs on several instances sharing PostgreSQL and Redis: all but the clock's and per-instance scenarios, @cluster included. */
+const clusterTags = 'not @wip and not @load and not @fuzz and not @embedded-only and not @one-instance';
 
 /**
  * The scenarios Stryker runs against each mutant of gateway/src (npm run mutation,
@@ -78,6 +80,21 @@ const mutation = {
   tags: everydayTags,
 };
 
+/**
+ * The same for the code that runs only with DATABASE_URL and REDIS_URL (the `shared-stores`
+ * domain): the cluster's scenarios on its in-process variant (support/target/in-process-cluster.ts),
+ * instances A and B built in the process Stryker instruments, on one PostgreSQL and one Redis that
+ * each worker starts once and keeps for all its runs.
+ */
+const mutationSharedStores = {
+  ...mutation,
+  worldParameters: { target: 'cluster-in-process', keepServers: true },
+  tags: clusterTags,
+  // run from the command line, the kept servers would hold the process open: it exits after the
+  // run, and the servers are stopped as it exits (support/servers/stop-at-exit.ts)
+  forceExit: true,
+};
+
 module.exports = {
   default: profile('default', { tags: everydayTags, reports: 'reports' }),
   ci: profile('ci', { tags: everydayTags, reports: 'reports/ci', progress: 'summary', parallel: 2 }),
@@ -86,7 +103,7 @@ module.exports = {
   // two gateway instances on one PostgreSQL and one Redis (support/target/cluster.ts): what runs
   // spawned, less what is per instance by design (@one-instance), plus the @cluster scenarios
   cluster: profile('cluster', {
-    tags: 'not @wip and not @load and not @fuzz and not @embedded-only and not @one-instance',
+    tags: clusterTags,
     reports: 'reports/cluster',
     worldParameters: { target: 'cluster' },
   }),
@@ -100,4 +117,5 @@ module.exports = {
     worldParameters: { target: 'remote' },
   }),
   mutation,
+  'mutation-shared-stores': mutationSharedStores,
 };

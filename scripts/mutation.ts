@@ -9,11 +9,12 @@
  * Prints each domain's time against its budget, the mutants tested per minute, and the scores.
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { domainScores, schemaErrors } from '../support/report/mutation-scores';
-import { baselineFile, BASELINES, budgetMinutes, domains, mutatePatterns, scenariosFirst } from './mutation/domains';
+import { baselineFile, BASELINES, budgetMinutes, cucumberProfile, domains, mutatePatterns, owns, scenariosFirst } from './mutation/domains';
 import { mergeBaselines, writeMergedReport } from './mutation/merged-report';
 
+const CONFIG = 'stryker.config.json';
 const REPORT = 'reports/mutation/mutation.json';
 const HTML = 'reports/mutation/mutation.html';
 
@@ -45,9 +46,24 @@ function runStryker(domain: string, args: string[]): Promise<{ code: number; out
   });
 }
 
+/**
+ * Stryker's configuration file for a domain: stryker.config.json itself, or for a domain whose
+ * scenarios run with another Cucumber profile (shared-stores), a copy naming that profile in
+ * reports/mutation/ (Stryker has no command-line option for the runner's profile).
+ */
+function configFor(domain: string): string {
+  const config = JSON.parse(readFileSync(CONFIG, 'utf8')) as { cucumber: { profile: string } };
+  const profile = cucumberProfile(domain);
+  if (config.cucumber.profile === profile) return CONFIG;
+  const file = `reports/mutation/stryker-${domain}.config.json`;
+  mkdirSync('reports/mutation', { recursive: true });
+  writeFileSync(file, JSON.stringify({ ...config, $schema: undefined, cucumber: { ...config.cucumber, profile } }, null, 2));
+  return file;
+}
+
 async function mutateDomain(domain: string, strykerOptions: string[]): Promise<string> {
   const started = performance.now();
-  const { code, output } = await runStryker(domain, ['--mutate', mutatePatterns(domain).join(','), '--incrementalFile', baselineFile(domain), ...strykerOptions]);
+  const { code, output } = await runStryker(domain, [configFor(domain), '--mutate', mutatePatterns(domain).join(','), '--incrementalFile', baselineFile(domain), ...strykerOptions]);
   const minutes = (performance.now() - started) / 60_000;
   if (code !== 0) throw new Error(`Stryker failed on ${domain} (exit ${code}); its output is in reports/mutation/${domain}.log`);
   // "Result: 3731 of 3965 mutant result(s)" after the dry run: results reused from the baseline
@@ -64,7 +80,7 @@ async function main(): Promise<void> {
   const lines: string[] = [];
   for (const domain of selected) lines.push(await mutateDomain(domain, strykerOptions));
 
-  const report = mergeBaselines(BASELINES);
+  const report = mergeBaselines(BASELINES, owns);
   const errors = schemaErrors(report);
   if (errors.length) throw new Error(`the merged report does not keep the mutation-testing-report schema:\n${errors.join('\n')}`);
   writeMergedReport(report, REPORT, HTML);

@@ -4,6 +4,7 @@ import { collectEvidence, scenarioMasker } from './report/collect-evidence';
 import { EVIDENCE_MEDIA_TYPE } from './report/evidence';
 import { ClusterTarget } from './target/cluster';
 import { EmbeddedTarget } from './target/embedded';
+import { InProcessClusterTarget } from './target/in-process-cluster';
 import { RemoteTarget } from './target/remote';
 import { SpawnedTarget } from './target/spawned';
 import { guardFailure } from './upstreams/network-guard';
@@ -13,10 +14,12 @@ setDefaultTimeout(20_000);
 
 /** The target is chosen per worker from the profile's world parameters (see cucumber.js). */
 BeforeAll(async function (this: IContext) {
-  const kind = (this.parameters as Partial<MediaNestParameters>).target ?? 'embedded';
+  const parameters = this.parameters as Partial<MediaNestParameters>;
+  const kind = parameters.target ?? 'embedded';
   MediaNestWorld.target =
     kind === 'spawned' ? await SpawnedTarget.create()
     : kind === 'cluster' ? await ClusterTarget.create()
+    : kind === 'cluster-in-process' ? await InProcessClusterTarget.create({ keepServers: parameters.keepServers === true })
     : kind === 'remote' ? await RemoteTarget.create(process.env)
     : new EmbeddedTarget();
 });

@@ -18,6 +18,11 @@ import { EMBEDDED_ORIGINS, Upstreams } from './upstreams/upstreams';
 
 export interface MediaNestParameters {
   target: TargetKind;
+  /**
+   * The cluster-in-process target: its PostgreSQL and Redis stay up for the next run in this
+   * process (Stryker runs Cucumber once per mutant in one worker), and stop when it ends.
+   */
+  keepServers?: boolean;
 }
 
 /**

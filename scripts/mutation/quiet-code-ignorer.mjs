@@ -5,13 +5,17 @@ import { PluginKind, declareValuePlugin } from '@stryker-mutator/api/plugin';
 
 const LOG_LEVELS = new Set(['trace', 'debug', 'info', 'warn', 'error', 'fatal']);
 
-/** `log.info(...)`, `this.log.warn(...)`, `request.log.error(...)`, `app.log.warn(...)`. */
+/** What the gateway calls its log: `log`, and `watcher` (redis/shared-redis.ts: where Redis's comings and goings are logged). */
+const LOGGERS = new Set(['log', 'watcher']);
+
+/** `log.info(...)`, `this.log.warn(...)`, `request.log.error(...)`, `app.log.warn(...)`, `this.watcher?.info(...)`. */
 function isLogCall(node) {
-  if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression') return false;
+  const call = node.type === 'CallExpression' || node.type === 'OptionalCallExpression';
+  if (!call || !['MemberExpression', 'OptionalMemberExpression'].includes(node.callee.type)) return false;
   const { object, property } = node.callee;
   if (property.type !== 'Identifier' || !LOG_LEVELS.has(property.name)) return false;
-  const receiver = object.type === 'MemberExpression' ? object.property : object;
-  return receiver.type === 'Identifier' && receiver.name === 'log';
+  const receiver = object.type === 'MemberExpression' || object.type === 'OptionalMemberExpression' ? object.property : object;
+  return receiver.type === 'Identifier' && LOGGERS.has(receiver.name);
 }
 
 /** `description: '...'` and `summary: '...'` in an object literal: OpenAPI prose. */

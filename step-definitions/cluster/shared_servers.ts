@@ -15,6 +15,15 @@ Given('Redis has gone down', async function (this: MediaNestWorld) {
   await Instances.takeDown(this, 'Redis');
 });
 
+Given('Redis is back', async function (this: MediaNestWorld) {
+  await Instances.bringBackRedis(this);
+});
+
+Given('Redis has gone down and is back', async function (this: MediaNestWorld) {
+  await Instances.takeDown(this, 'Redis');
+  await Instances.bringBackRedis(this);
+});
+
 When('the load balancer asks each instance whether it is ready', async function (this: MediaNestWorld) {
   await Instances.askEachWhetherReady(this);
 });
@@ -29,4 +38,8 @@ Then('every instance says it is ready, with its database up', function (this: Me
 
 Then('every instance says it is ready, with Redis down', function (this: MediaNestWorld) {
   InstanceChecks.everyReadiness(this, { status: 200, ready: true, redis: 'down' });
+});
+
+Then('every instance says it is ready, with its database and Redis up', function (this: MediaNestWorld) {
+  InstanceChecks.everyReadiness(this, { status: 200, ready: true, database: 'up', redis: 'up' });
 });

@@ -1,10 +1,12 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import { existsSync, readFileSync } from 'node:fs';
+import { SHARED_STORES } from '../../scripts/mutation/domains';
 
 /**
  * Reading Stryker's report of the scenarios against gateway/src (reports/mutation/mutation.json,
  * npm run mutation): whether it keeps the mutation-testing-report schema, and the score of each
- * domain, a domain being a folder of gateway/src ("core" for the files directly in it).
+ * domain, a domain being a folder of gateway/src ("core" for the files directly in it), less the
+ * files that run only on PostgreSQL and Redis ("shared-stores": scripts/mutation/domains.ts).
  */
 
 type MutantStatus = 'Killed' | 'Survived' | 'NoCoverage' | 'CompileError' | 'RuntimeError' | 'Timeout' | 'Ignored' | 'Pending';
@@ -42,9 +44,11 @@ export function schemaErrors(report: unknown): string[] {
   return (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? 'is invalid'}`);
 }
 
-/** gateway/src/auth/tokens.ts is in "auth"; gateway/src/app.ts in "core". */
+/** gateway/src/auth/tokens.ts is in "auth"; gateway/src/app.ts in "core"; gateway/src/store/postgres.ts in "shared-stores". */
 export function domainOf(file: string): string {
-  const parts = file.replace(/\\/g, '/').split('/');
+  const path = file.replace(/\\/g, '/');
+  if (SHARED_STORES.some((shared) => path === shared || path.endsWith(`/${shared}`))) return 'shared-stores';
+  const parts = path.split('/');
   const src = parts.lastIndexOf('src');
   return parts.length - src > 2 ? parts[src + 1]! : 'core';
 }

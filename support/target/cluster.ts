@@ -11,7 +11,7 @@ import { compiledGatewayMain } from './compiled-gateway';
 import { spawnGateway, type GatewayProcess } from './gateway-process';
 import { leftBehind } from './left-behind';
 import { LoopbackTarget } from './loopback-target';
-import type { GatewayInstance, RunningGateway } from './target';
+import type { GatewayInstance, InstancesTarget, RunningGateway } from './target';
 
 /** The instances, as scenarios name them; each is told its name in lower case (INSTANCE_NAME). */
 export const INSTANCE_NAMES = ['A', 'B'] as const;
@@ -40,7 +40,7 @@ interface Running {
  * and are started again only for a scenario whose configuration differs, or after one that left
  * something behind in them (left-behind.ts), or stopped an instance or a server.
  */
-export class ClusterTarget extends LoopbackTarget {
+export class ClusterTarget extends LoopbackTarget implements InstancesTarget {
   readonly kind = 'cluster';
   readonly workDir = mkdtempSync(join(tmpdir(), 'medianest-cluster-'));
   private running?: Running;

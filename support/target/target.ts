@@ -1,8 +1,9 @@
 import type { ScenarioClock } from '../clock';
+import type { ClusterServers } from './cluster-servers';
 import type { FakeUpstream } from '../upstreams/fake-upstream';
 import type { Origins } from '../upstreams/upstreams';
 
-export type TargetKind = 'embedded' | 'spawned' | 'remote' | 'cluster';
+export type TargetKind = 'embedded' | 'spawned' | 'remote' | 'cluster' | 'cluster-in-process';
 
 /** One gateway process behind the cluster's load balancer, named as the scenarios name it ("A"). */
 export interface GatewayInstance {
@@ -70,4 +71,15 @@ export class LogTail {
   text(since = 0): string {
     return this.lines.slice(Math.max(0, since - this.dropped)).join('\n');
   }
+}
+
+/**
+ * A target whose gateway is instances A and B on one PostgreSQL and one Redis (the cluster, or
+ * its in-process variant): what the @cluster scenarios ask of it.
+ */
+export interface InstancesTarget extends Target {
+  readonly servers: ClusterServers;
+  /** Stops one instance mid-scenario, as an orchestrator would: the load balancer sends nobody there any more. */
+  stopInstance(name: 'A' | 'B'): Promise<void>;
+  instance(name: 'A' | 'B'): Readonly<GatewayInstance & { logsOfScenario(): string }>;
 }

@@ -1,5 +1,6 @@
 import { startNotesWith } from '../notes';
-import { ClusterTarget, INSTANCE_NAMES, type InstanceName } from '../target/cluster';
+import { INSTANCE_NAMES, type InstanceName } from '../target/cluster';
+import type { InstancesTarget } from '../target/target';
 import type { MediaNestWorld } from '../world';
 import type { ReadinessView } from './readiness';
 import { LiveUpdates } from './live-updates';
@@ -8,6 +9,9 @@ import { SignIn } from './sign-in';
 
 /** What the load balancer was told by each instance: the readiness check's status and answer. */
 export type InstanceReadiness = Record<string, { status: number; readiness: ReadinessView & { redis?: 'up' | 'down' } }>;
+
+/** How long the instances may take to use Redis again once it is back (they retry within a second; the rest is a busy machine). */
+const REDIS_BACK_WITHIN_MS = 5_000;
 
 /** What the cluster's steps of one scenario tell each other (world.notes.instances). */
 export class InstanceNotes {
@@ -23,9 +27,10 @@ startNotesWith('instances', () => new InstanceNotes());
 
 /** The cluster's instances and the servers they share, as the @cluster scenarios handle them. */
 export const Instances = {
-  cluster(world: MediaNestWorld): ClusterTarget {
-    if (!(world.target instanceof ClusterTarget)) throw new Error(`instances are named only on the cluster target (npx cucumber-js -p cluster), not on the ${world.target.kind} one`);
-    return world.target;
+  cluster(world: MediaNestWorld): InstancesTarget {
+    const target = world.target as Partial<InstancesTarget>;
+    if (!target.servers || !target.stopInstance) throw new Error(`instances are named only on the cluster target (npx cucumber-js -p cluster), not on the ${world.target.kind} one`);
+    return target as InstancesTarget;
   },
 
   /** From now on the load balancer sends everything the actor asks to this instance. */
@@ -77,5 +82,24 @@ export const Instances = {
 
   async bringBack(world: MediaNestWorld, server: 'PostgreSQL' | 'Redis'): Promise<void> {
     await Instances.cluster(world).servers.resume(server);
+  },
+
+  /**
+   * Brings Redis back, then asks each instance whether it is ready, as the load balancer's health
+   * check keeps asking, until every one says Redis answers: each reconnects by itself, within a
+   * second of Redis coming back.
+   */
+  async bringBackRedis(world: MediaNestWorld): Promise<void> {
+    await Instances.bringBack(world, 'Redis');
+    const started = performance.now();
+    for (;;) {
+      const readiness = await Instances.askEachWhetherReady(world);
+      const stillDown = Object.entries(readiness).filter(([, answer]) => answer.readiness.redis !== 'up').map(([instance]) => instance);
+      if (!stillDown.length) return;
+      if (performance.now() - started > REDIS_BACK_WITHIN_MS) {
+        throw new Error(`Redis was back, but ${REDIS_BACK_WITHIN_MS / 1000} s later instance ${stillDown.join(' and ')} still said Redis is down`);
+      }
+      await world.clock.sleep(100);
+    }
   },
 };
