@@ -85,7 +85,7 @@ export interface BurstOptions {
  * beforehand, against servers in this one process: as with runSideBySide, a stall delays both alike.
  */
 export async function runBurstsSideBySide(a: BurstOptions, b: BurstOptions): Promise<[LoadFigures, LoadFigures]> {
-  for (const burst of [a, b]) check({ ...burst });
+  [a, b].forEach(check);
   const child = fork(join(__dirname, 'burst-process.js'), { stdio: 'ignore', execArgv: [] });
   const results = await new Promise<BurstResult[]>((resolve, reject) => {
     child.on('message', (message: { results?: BurstResult[]; error?: string }) => (message.results ? resolve(message.results) : reject(new Error(message.error))));
