@@ -10,26 +10,26 @@ Feature: Limits on live connections
 
   Rule: a message the gateway cannot read is answered with an error
 
-    Scenario Outline: a bad message is answered with an error and the connection stays open
+    Scenario Outline: a bad message is answered with an error that says what was wrong, and the connection stays open
       Given Bob's app is connected live
       When Bob's app sends <a bad message>
-      Then Bob's app is told <code> and stays connected
+      Then Bob's app is told <code>, in words that say '<what was wrong>', and stays connected
 
       Examples: messages apps get wrong
-        | a bad message                                      | code             |
-        | something that is not JSON                         | INVALID_JSON     |
-        | a list instead of a message                        | VALIDATION_ERROR |
-        | a message of a kind the gateway does not know      | VALIDATION_ERROR |
-        | a subscription to a topic that does not exist      | VALIDATION_ERROR |
-        | a subscription without topics                      | VALIDATION_ERROR |
-        | a subscription to no topics at all                 | VALIDATION_ERROR |
-        | a message without a type                           | VALIDATION_ERROR |
-        | a message whose data is not an object              | VALIDATION_ERROR |
-        | a message whose data is null                       | VALIDATION_ERROR |
-        | a binary message                                   | VALIDATION_ERROR |
-        | a message with a field the gateway does not know   | VALIDATION_ERROR |
-        | a sign-in without a token                          | VALIDATION_ERROR |
-        | a second sign-in on a connection already signed in | VALIDATION_ERROR |
+        | a bad message                                      | code             | what was wrong                                                         |
+        | something that is not JSON                         | INVALID_JSON     | as JSON                                                                |
+        | a list instead of a message                        | VALIDATION_ERROR | an object {type, data}                                                 |
+        | a message of a kind the gateway does not know      | VALIDATION_ERROR | "dance"; send auth, subscribe or ping                                  |
+        | a subscription to topics that do not exist         | VALIDATION_ERROR | gossip, weather; the topics are services, requests, downloads, library |
+        | a subscription without topics                      | VALIDATION_ERROR | topics, some of: services, requests, downloads, library                |
+        | a subscription to no topics at all                 | VALIDATION_ERROR | topics, some of: services, requests, downloads, library                |
+        | a message without a type                           | VALIDATION_ERROR | an object {type, data}                                                 |
+        | a message whose data is not an object              | VALIDATION_ERROR | data must be an object                                                 |
+        | a message whose data is null                       | VALIDATION_ERROR | data must be an object                                                 |
+        | a binary message                                   | VALIDATION_ERROR | text messages, not binary                                              |
+        | a message with a field the gateway does not know   | VALIDATION_ERROR | Unknown fields: urgent                                                 |
+        | a sign-in without a token                          | VALIDATION_ERROR | auth needs a token                                                     |
+        | a second sign-in on a connection already signed in | VALIDATION_ERROR | already authenticated                                                  |
 
   Rule: a message may be up to 16 KiB
 

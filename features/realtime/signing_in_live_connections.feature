@@ -94,6 +94,15 @@ Feature: Signing in a live connection
         | signs in without a token     |
         | signs in with an empty token |
 
+  Rule: a sign-in MediaNest cannot check is told so, and the connection stays open to try again
+
+    @embedded-only @fresh-gateway
+    Scenario: an app signing in while MediaNest has lost its database is told the fault is MediaNest's
+      Given Bob is signed in
+      And MediaNest has lost its database
+      When Bob's app opens a live connection and signs in with its first message
+      Then Bob's app is told INTERNAL_ERROR, in words that say 'Something went wrong on our side', and may sign in again
+
   Rule: signing out closes the connections of that session
 
     Scenario: signing out closes the app's live connection

@@ -7,9 +7,14 @@ When('{persona}\'s app sends {badMessage}', function (this: MediaNestWorld, name
   this.live.latest(name).send(message);
 });
 
-Then('{persona}\'s app is told {word} and stays connected', async function (this: MediaNestWorld, name: string, code: string) {
-  await LiveChecks.toldError(this.live.latest(name), code);
+Then('{persona}\'s app is told {word}, in words that say {string}, and stays connected', async function (this: MediaNestWorld, name: string, code: string, words: string) {
+  await LiveChecks.toldError(this.live.latest(name), code, words);
   await LiveChecks.stillOpen(this.live.latest(name));
+});
+
+Then('{persona}\'s app is told {word}, in words that say {string}, and may sign in again', async function (this: MediaNestWorld, name: string, code: string, words: string) {
+  await LiveChecks.toldError(this.live.latest(name), code, words);
+  await LiveChecks.maySignInAgain(this.live.latest(name), this.actor(name).signedIn().token);
 });
 
 When('{persona}\'s app sends a message of exactly {int} KiB', function (this: MediaNestWorld, name: string, kib: number) {

@@ -94,10 +94,11 @@ export const LiveChecks = {
     expect(data.at, 'Expected the time of the change').to.match(ISO_TIME);
   },
 
-  async toldError(connection: LiveConnection, code: string): Promise<void> {
+  /** The app was told `code`, with a message that says `words` (what was wrong, and what would be right). */
+  async toldError(connection: LiveConnection, code: string, words: string): Promise<void> {
     const { data } = await connection.waitFor('error');
     expect(data.code, `Expected ${connection.owner}'s app to be told ${code}, but it was told ${JSON.stringify(data)}`).to.equal(code);
-    expect(data.message, `Expected the ${code} error to say in words what went wrong`).to.be.a('string').and.match(/\w/);
+    expect(data.message, `Expected the ${code} error to say "${words}", but it said ${JSON.stringify(data.message)}`).to.be.a('string').and.include(words);
   },
 
   async answered(connection: LiveConnection, count: number): Promise<void> {
@@ -106,6 +107,13 @@ export const LiveChecks = {
     expect(connection.received('pong').length, `Expected ${connection.owner}'s app to be answered ${count} times`).to.equal(count);
     expect(connection.received('pong').filter((pong) => !ISO_TIME.test(pong.data?.at)).map((pong) => pong.data), 'Expected every pong to carry the time').to.deep.equal([]);
     expect(connection.isOpen, `Expected ${connection.owner}'s connection to stay open`).to.equal(true);
+  },
+
+  /** A connection told an error on signing in stays open for another try: a second sign-in is answered, not closed. */
+  async maySignInAgain(connection: LiveConnection, token: string): Promise<void> {
+    connection.send({ type: 'auth', token });
+    await until(() => connection.received('error').length >= 2 || connection.closed !== undefined, 'an answer to the second sign-in');
+    expect(connection.closed, `Expected ${connection.owner}'s connection to stay open for another sign-in, but it closed with ${closedAs(connection)}`).to.equal(undefined);
   },
 
   async stillOpen(...connections: LiveConnection[]): Promise<void> {

@@ -50,7 +50,7 @@ defineParameterType({ name: 'watched', regexp: anyOf(Object.keys(WATCHED)), tran
 const BAD_MESSAGES: Record<string, string | Buffer> = {
   'something that is not JSON': 'hello, is anyone there?',
   'a message of a kind the gateway does not know': JSON.stringify({ type: 'dance', data: {} }),
-  'a subscription to a topic that does not exist': JSON.stringify({ type: 'subscribe', data: { topics: ['gossip'] } }),
+  'a subscription to topics that do not exist': JSON.stringify({ type: 'subscribe', data: { topics: ['gossip', 'weather'] } }),
   'a subscription without topics': JSON.stringify({ type: 'subscribe', data: {} }),
   'a subscription to no topics at all': JSON.stringify({ type: 'subscribe', data: { topics: [] } }),
   'a message with a field the gateway does not know': JSON.stringify({ type: 'ping', data: {}, urgent: true }),
