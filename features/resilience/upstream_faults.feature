@@ -115,3 +115,10 @@ Feature: What people are told when an upstream misbehaves
       When Bob tries to browse the library with a correlation id of 129 characters
       Then the refusal carries a new correlation id instead of Bob's
       And Plex saw that new correlation id on every call for it
+
+    Scenario: a Request-Id header is not taken for a correlation id: only X-Correlation-Id names one
+      Given Bob is signed in
+      And Plex answers with a server error
+      When Bob tries to browse the library with the Request-Id "bob request 7"
+      Then the refusal carries a new correlation id instead of Bob's
+      And Plex saw that new correlation id on every call for it

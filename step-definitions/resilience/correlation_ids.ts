@@ -14,6 +14,10 @@ When('{actor} tries to {operation} with a correlation id of {int} characters', a
   await UpstreamOperations.tryOnce(this, name, operation, { 'x-correlation-id': 'bob-trace-'.padEnd(length, '0') });
 });
 
+When('{actor} tries to {operation} with the Request-Id {string}', async function (this: MediaNestWorld, name: string, operation: UpstreamOperation, id: string) {
+  await UpstreamOperations.tryOnce(this, name, operation, { 'request-id': id });
+});
+
 Then('the refusal carries the correlation id {string}', function (this: MediaNestWorld, id: string) {
   ResilienceChecks.carriesCorrelationId(this.lastExchange, id);
 });
