@@ -16,7 +16,7 @@ Feature: Service health on the dashboard
     Scenario Outline: a service is shown as Uptime Kuma's last check found it
       Given Uptime Kuma's last check of Overseerr found it <found>
       When Bob opens the service dashboard
-      Then Bob sees that Overseerr is <shown>
+      Then Bob sees that Overseerr is <shown>, with no response time
 
       Examples: Uptime Kuma's heartbeat states
         | found             | shown             |
@@ -33,6 +33,17 @@ Feature: Service health on the dashboard
       Given Uptime Kuma measured Plex answering in 1000 ms
       When Bob opens the service dashboard
       Then Bob sees that Plex is up, answering in 1000 ms
+
+    Scenario: on a server in another time zone, the dashboard still gives the moment of Uptime Kuma's last check
+      Given MediaNest is configured with TZ set to "America/New_York"
+      When Bob opens the service dashboard
+      Then Bob sees every service up, with its response time and its uptime over 24 hours
+
+    Scenario: a service Uptime Kuma has not checked yet is unknown
+      Given Uptime Kuma has just begun watching MediaNest and has not checked it yet
+      When Bob opens the service dashboard
+      Then Bob sees that MediaNest is unknown, never checked
+      And Bob sees that Plex is up, answering in 42 ms
 
     Scenario: a service Uptime Kuma no longer watches is unknown
       Given Uptime Kuma has no monitor for MediaNest

@@ -25,6 +25,14 @@ Then('{persona} sees that {service} is {health}', function (this: MediaNestWorld
   HealthChecks.shows(this.lastExchangeOf(name), service, status);
 });
 
+Then('{persona} sees that {service} is {health}, with no response time', function (this: MediaNestWorld, name: string, service: string, status: string) {
+  HealthChecks.shows(this.lastExchangeOf(name), service, status, { responseTimeMs: null });
+});
+
+Then('{persona} sees that {service} is {health}, never checked', function (this: MediaNestWorld, name: string, service: string, status: string) {
+  HealthChecks.shows(this.lastExchangeOf(name), service, status, { responseTimeMs: null, lastCheckAt: null });
+});
+
 Then('{persona} sees that {service} is {health}, answering in {int} ms', function (this: MediaNestWorld, name: string, service: string, status: string, ms: number) {
   HealthChecks.shows(this.lastExchangeOf(name), service, status, { responseTimeMs: ms });
 });

@@ -18,6 +18,12 @@ Given('Uptime Kuma has no monitor for {service}', function (this: MediaNestWorld
   this.upstreams.uptimeKuma.model.removeMonitor(ServiceHealth.monitorOf(this, service));
 });
 
+Given('Uptime Kuma has just begun watching {service} and has not checked it yet', function (this: MediaNestWorld, service: string) {
+  const { model } = this.upstreams.uptimeKuma;
+  model.removeMonitor(ServiceHealth.monitorOf(this, service));
+  model.addMonitor(ServiceHealth.monitorOf(this, service));
+});
+
 Given('MediaNest reads {service}\'s health from the Uptime Kuma monitor {string}', function (this: MediaNestWorld, service: string, monitor: string) {
   ServiceHealth.readFromMonitor(this, service, monitor);
 });

@@ -7,6 +7,7 @@ import { InProcessTransport } from '../upstreams/transports/in-process';
 import { EMBEDDED_ORIGINS } from '../upstreams/upstreams';
 import { INSTANCE_NAMES, type InstanceName } from './cluster';
 import { ClusterServers } from './cluster-servers';
+import { restoreTimeZone, shareProcessEnvironment } from './process-environment';
 import { LogTail, type GatewayInstance, type InstancesTarget, type RunningGateway, type Target } from './target';
 
 interface Instance extends GatewayInstance {
@@ -61,9 +62,7 @@ export class InProcessClusterTarget implements Target, InstancesTarget {
       await this.servers.restore();
       await this.servers.reset();
     }
-    // yt-dlp inherits this process's environment, as on the embedded target
-    process.env.FAKE_YTDLP_JOURNAL = env.FAKE_YTDLP_JOURNAL;
-    process.env.FAKE_YTDLP_STEP_MS = env.FAKE_YTDLP_STEP_MS;
+    shareProcessEnvironment(env);
     const started = await Promise.allSettled(INSTANCE_NAMES.map((name) => this.startInstance(name, env, clock)));
     const instances = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
     const failed = started.find((result): result is PromiseRejectedResult => result.status === 'rejected');
@@ -120,5 +119,6 @@ export class InProcessClusterTarget implements Target, InstancesTarget {
     const running = instances.filter((instance) => instance.up);
     running.forEach((instance) => (instance.up = false));
     await Promise.all(running.map((instance) => instance.gateway.close()));
+    restoreTimeZone();
   }
 }

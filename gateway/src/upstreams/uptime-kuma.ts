@@ -67,10 +67,9 @@ function reading(name: string, id: number, { heartbeatList = {}, uptimeList = {}
   };
 }
 
-/** Kuma writes "YYYY-MM-DD HH:mm:ss.SSS" in UTC without saying so. */
+/** Kuma writes "YYYY-MM-DD HH:mm:ss.SSS" in UTC without saying so (every version: UPSTREAMS.md section 4). */
 function kumaTime(text: string): number | null {
-  const iso = text.includes('T') ? text : `${text.replace(' ', 'T')}${/(Z|[+-]\d\d:?\d\d)$/.test(text) ? '' : 'Z'}`;
-  const at = Date.parse(iso);
+  const at = Date.parse(`${text.replace(' ', 'T')}Z`);
   return Number.isNaN(at) ? null : at;
 }
 
