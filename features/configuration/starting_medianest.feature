@@ -182,3 +182,14 @@ Feature: Starting MediaNest: a setting it cannot use stops it, naming the settin
     Given MediaNest is configured with ADMIN_PLEX_USERNAMES set to " Ada , Grace "
     When Ada signs in
     Then Ada is signed in as an admin
+
+  Scenario Outline: without <setting>, MediaNest starts, and what needs <service> is refused as unavailable
+    Given MediaNest is configured without <setting>
+    And Bob is signed in
+    When Bob tries to <operation>
+    Then Bob is refused with SERVICE_UNAVAILABLE, told that "<name> is not configured"
+
+    Examples:
+      | setting         | service   | operation          | name        |
+      | OVERSEERR_URL   | Overseerr | search for a film  | overseerr   |
+      | PLEX_SERVER_URL | Plex      | browse the library | plex-server |

@@ -12,7 +12,7 @@ Feature: Timeouts and retries at the upstreams
     Scenario Outline: with <service> silent, trying to <operation> times out after exactly <seconds> seconds
       Given Bob is signed in
       When Bob tries to <operation> and <service> stays silent for <seconds> seconds
-      Then Bob is refused with UPSTREAM_TIMEOUT from <service>
+      Then Bob is refused with UPSTREAM_TIMEOUT from <service>, told that it "did not answer within <seconds> s"
       And the refusal came <seconds> seconds after the question, on the scenario clock
       And <service> was called 1 time for it
 

@@ -85,6 +85,8 @@ Feature: What people are told when an upstream misbehaves
         | answers with a body over 5 MiB                  | answered with a body too large     |
         | announces a body over 5 MiB, then sends nothing | answered with a body too large     |
         | breaks the connection before answering          | broke the connection               |
+        | breaks off its answers mid-way                  | broke off its answer               |
+        | answers with a server error                     | answered 500                       |
 
   Rule: an answer of up to 5 MiB is read, however large
 

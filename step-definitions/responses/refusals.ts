@@ -13,6 +13,11 @@ Then('{actor} is refused with {word} from {upstream}', function (this: MediaNest
   expect(Refusals.serviceBlamed(this.lastExchangeOf(actor), code), 'the service the refusal blames').to.equal(upstream);
 });
 
+Then('{actor} is refused with {word} from {upstream}, told that it {string}', function (this: MediaNestWorld, actor: string, code: string, upstream: UpstreamName, words: string) {
+  expect(Refusals.serviceBlamed(this.lastExchangeOf(actor), code), 'the service the refusal blames').to.equal(upstream);
+  expect(Refusals.said(this.lastExchangeOf(actor), code), 'what the refusal says').to.equal(`${upstream} ${words}`);
+});
+
 Then('{actor} is told when to retry', function (this: MediaNestWorld, actor: string) {
   expect(Refusals.retryAfterSeconds(this.lastExchangeOf(actor)), 'the seconds Retry-After asks to wait').to.be.within(1, 60);
 });

@@ -9,7 +9,7 @@ export { MAX_UPSTREAM_BODY_BYTES } from '../resilience/upstream-answers';
 export interface UpstreamRequest {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
-  query?: Record<string, string | number | undefined>;
+  query?: Record<string, string | number>;
   headers?: Record<string, string>;
   body?: unknown;
   correlationId: string;
@@ -82,15 +82,16 @@ export class UpstreamClient {
     const { name } = this.settings;
     let response: Response;
     try {
+      // fetch's own defaults: GET without a method, no body when `body` is undefined
       response = await fetch(this.url(request), {
-        method: request.method ?? 'GET',
+        method: request.method,
         headers: {
           accept: 'application/json',
           ...(request.body !== undefined ? { 'content-type': 'application/json' } : {}),
           ...request.headers,
           'x-correlation-id': request.correlationId,
         },
-        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        body: JSON.stringify(request.body),
         signal,
       });
     } catch (error) {
@@ -118,7 +119,7 @@ export class UpstreamClient {
 
   private url(request: UpstreamRequest): string {
     const url = new URL(this.settings.baseUrl + request.path);
-    for (const [key, value] of Object.entries(request.query ?? {})) if (value !== undefined) url.searchParams.set(key, String(value));
+    for (const [key, value] of Object.entries(request.query ?? {})) url.searchParams.set(key, String(value));
     return url.toString();
   }
 }
