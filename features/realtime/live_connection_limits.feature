@@ -27,7 +27,7 @@ Feature: Limits on live connections
         | a message whose data is not an object              | VALIDATION_ERROR | data must be an object                                                 |
         | a message whose data is null                       | VALIDATION_ERROR | data must be an object                                                 |
         | a binary message                                   | VALIDATION_ERROR | text messages, not binary                                              |
-        | a message with a field the gateway does not know   | VALIDATION_ERROR | Unknown fields: urgent                                                 |
+        | a message with fields the gateway does not know    | VALIDATION_ERROR | Unknown fields: urgent, again                                          |
         | a sign-in without a token                          | VALIDATION_ERROR | auth needs a token                                                     |
         | a second sign-in on a connection already signed in | VALIDATION_ERROR | already authenticated                                                  |
 

@@ -53,7 +53,7 @@ const BAD_MESSAGES: Record<string, string | Buffer> = {
   'a subscription to topics that do not exist': JSON.stringify({ type: 'subscribe', data: { topics: ['gossip', 'weather'] } }),
   'a subscription without topics': JSON.stringify({ type: 'subscribe', data: {} }),
   'a subscription to no topics at all': JSON.stringify({ type: 'subscribe', data: { topics: [] } }),
-  'a message with a field the gateway does not know': JSON.stringify({ type: 'ping', data: {}, urgent: true }),
+  'a message with fields the gateway does not know': JSON.stringify({ type: 'ping', data: {}, urgent: true, again: 1 }),
   'a list instead of a message': JSON.stringify([{ type: 'ping' }]),
   'a message without a type': JSON.stringify({ data: {} }),
   'a message whose data is not an object': JSON.stringify({ type: 'ping', data: 'now' }),
