@@ -29,6 +29,12 @@ Feature: Who is told what
     Then Ada is told of "The Matrix" only
     And Bob's app is told nothing of it
 
+  Scenario: an app may name its topics beside the message's type, as it may its token
+    Given Ada is watching every request live, naming the topics beside the message's type
+    And Bob has requested "The Matrix"
+    When Ada approves Bob's request for "The Matrix"
+    Then Ada is told of "The Matrix" only
+
   @downloads
   Scenario: people are not told of each other's downloads, but the admin is
     Given Bob is watching downloads live

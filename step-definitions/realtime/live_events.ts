@@ -9,6 +9,10 @@ Given('{persona} is watching {watched} live', async function (this: MediaNestWor
   await LiveUpdates.watch(this, name, topics);
 });
 
+Given('{persona} is watching {watched} live, naming the topics beside the message\'s type', async function (this: MediaNestWorld, name: string, topics: string[]) {
+  await LiveUpdates.watch(this, name, topics, 'beside the type');
+});
+
 Given('{persona}, {persona} and {persona} are watching {watched} live', async function (this: MediaNestWorld, first: string, second: string, third: string, topics: string[]) {
   for (const name of [first, second, third]) await LiveUpdates.watch(this, name, topics);
 });

@@ -11,6 +11,9 @@ export type SignInMode = 'token' | 'cookies' | 'first message' | 'nothing';
 /** The gateway's heartbeat interval: one ping per socket every 30 s. */
 export const PING_INTERVAL_MS = 30_000;
 
+/** Where a subscription names its topics: in `data`, or beside the type (as `auth` may its token). */
+type TopicsNamed = 'in data' | 'beside the type';
+
 /** Opening live connections and listening on them, as the portal and the apps do. */
 export const LiveUpdates = {
   /** Opens a connection signed in the given way with the person's current session. */
@@ -38,9 +41,12 @@ export const LiveUpdates = {
   },
 
   /** Signs the person in first if needed, then opens a connection subscribed to the topics. */
-  async watch(world: MediaNestWorld, name: string, topics: string[]): Promise<LiveConnection> {
+  /** Signs the person in first if needed, then opens a connection subscribed to the topics (named in `data`, or `beside` the type). */
+  async watch(world: MediaNestWorld, name: string, topics: string[], naming: TopicsNamed = 'in data'): Promise<LiveConnection> {
     if (!world.actor(name).session) await SignIn.as(world, name);
-    return LiveUpdates.subscribed(world, name, topics);
+    const connection = await LiveUpdates.ready(world, name);
+    await LiveUpdates.subscribe(connection, topics, naming);
+    return connection;
   },
 
   /** Signs the person in first if needed, then opens a connection that signs in with its first message, ready before the clock moves. */
@@ -98,10 +104,13 @@ export const LiveUpdates = {
     return connection;
   },
 
-  async subscribe(connection: LiveConnection, topics: string[]): Promise<void> {
-    const confirmations = connection.received('subscribed').length;
-    connection.send({ type: 'subscribe', data: { topics } });
-    await until(() => connection.received('subscribed').length > confirmations || connection.closed !== undefined, 'the subscription to be confirmed');
+  async subscribe(connection: LiveConnection, topics: string[], naming: TopicsNamed = 'in data'): Promise<void> {
+    const [confirmations, errors] = [connection.received('subscribed').length, connection.received('error').length];
+    connection.send(naming === 'in data' ? { type: 'subscribe', data: { topics } } : { type: 'subscribe', topics });
+    const answered = () => connection.received('subscribed').length > confirmations || connection.received('error').length > errors;
+    await until(() => answered() || connection.closed !== undefined, 'the subscription to be confirmed');
+    const refusal = connection.received('error').slice(errors)[0]?.data;
+    assert.ok(!refusal, `the subscription was refused: ${JSON.stringify(refusal)}`);
     const confirmed = connection.received('subscribed').at(-1)?.data?.topics ?? [];
     assert.ok(topics.every((topic) => confirmed.includes(topic)), `subscribed to ${confirmed.join(', ')} instead of ${topics.join(', ')}`);
   },
