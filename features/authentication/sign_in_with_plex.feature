@@ -18,7 +18,7 @@ Feature: Sign in with a Plex account
   Scenario: asking to sign in gives a code and a link to Plex
     When Bob asks to sign in with Plex
     Then Bob is given a PIN code and a link to app.plex.tv carrying that code
-    And plex.tv was asked for a strong PIN on behalf of MediaNest
+    And plex.tv was asked for a strong PIN by MediaNest 1.0.0, a server on Node.js
 
   @fresh-gateway
   Scenario: a PIN that has not been approved yet signs no one in

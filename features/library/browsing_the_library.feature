@@ -12,7 +12,7 @@ Feature: Browsing the Plex library
       | Movies   | film   |
       | TV Shows | series |
       | Music    | music  |
-    And Plex was asked with Bob's own Plex token
+    And Plex was asked with Bob's own Plex token, on behalf of MediaNest
 
   Scenario: a library's titles come a page at a time
     When Bob looks at the Movies library 5 titles at a time, from the 11th
@@ -30,11 +30,23 @@ Feature: Browsing the Plex library
       | Her           | film   |
       | Chernobyl     | series |
 
+  Scenario: a search finds titles, not the collections named like them
+    When Bob searches the library for "fiction"
+    Then he finds these titles in the library:
+      | title        | type |
+      | Pulp Fiction | film |
+
   @fresh-gateway
   Scenario: the most recently added title comes first
     Given "Arrival" has just been added to Plex
     When Bob looks at the recently added titles
     Then the first of them is "Arrival"
+
+  @fresh-gateway
+  Scenario: Plex is asked for no more of the recently added titles than are shown
+    When Bob looks at the 3 most recently added titles
+    Then he sees "Chernobyl", "Dark" and "Breaking Bad"
+    And Plex was asked for 3 titles
 
   Scenario: a library's collections are listed with their sizes
     When Bob looks at the collections of Movies
@@ -43,11 +55,33 @@ Feature: Browsing the Plex library
       | Science Fiction Essentials | 4      |
       | Crime Classics             | 3      |
 
+  Rule: nothing to show is shown as nothing
+
+    Scenario Outline: an empty library shows nothing: <place>
+      When Bob looks at <place>
+      Then he sees nothing there
+
+      Examples:
+        | place                    |
+        | the Music library        |
+        | the collections of Music |
+
+    @fresh-gateway
+    Scenario Outline: a Plex server with no libraries yet shows nothing: <place>
+      Given the Plex server has no libraries yet
+      When Bob looks at <place>
+      Then he sees nothing there
+
+      Examples:
+        | place                     |
+        | the libraries             |
+        | the recently added titles |
+
   Rule: a look outside the library is refused
 
     Scenario: a library the server does not have is not found
       When Bob looks at a library the server does not have
-      Then Bob is refused with NOT_FOUND
+      Then Bob is refused with NOT_FOUND, told that "no such library"
 
     @security
     Scenario Outline: a page of <size> titles is refused before Plex is asked

@@ -22,7 +22,7 @@ Feature: A quick library that stays current
     Given Bob has looked at the libraries
     When Cleo looks at the libraries
     Then the answer came from Plex and was kept
-    And Plex was asked with Cleo's own Plex token
+    And Plex was asked with Cleo's own Plex token, on behalf of MediaNest
 
   @embedded-only
   Scenario: a copy older than its lifetime is fetched again

@@ -68,6 +68,12 @@ Feature: Approving, declining and withdrawing requests
       Then Bob no longer has a request for "Arrival"
       And Overseerr holds no request for "Arrival"
 
+    Scenario: Bob withdraws a request Overseerr no longer holds
+      Given Bob has requested "Arrival"
+      And an admin has deleted the request for "Arrival" in Overseerr itself
+      When Bob withdraws his request for "Arrival"
+      Then Bob no longer has a request for "Arrival"
+
     Scenario: once approved, Bob cannot withdraw his request
       Given Bob has requested "Arrival"
       And Ada has approved Bob's request for "Arrival"

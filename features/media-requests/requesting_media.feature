@@ -65,15 +65,40 @@ Feature: Requesting films and series
       Then Bob's request for "Doctor Who" waits for an admin, for seasons 2 and 10
 
     @fresh-gateway
+    Scenario: a film is requested whole, with no seasons
+      When Bob requests "Inception"
+      Then Bob's request for "Inception" waits for an admin
+      And Overseerr was asked for the film "Inception", with no seasons
+
+    @fresh-gateway
     Scenario: a series already in Plex has no season left to request
       When Bob requests "Breaking Bad"
       Then Bob is refused with ALREADY_REQUESTED, told that "every season asked for is already requested or available"
       And Overseerr holds no request for "Breaking Bad"
 
-  Rule: only people with an Overseerr account can request
+  Rule: a request is made as the person's own Overseerr account, found by email, else by Plex username
 
     Scenario: someone without an Overseerr account is told so and nothing is kept
       When Eve requests "Inception"
       Then Eve is refused with OVERSEERR_ACCOUNT_MISSING
       And Eve has no requests
       And Overseerr was not asked to create a request
+
+    @fresh-gateway
+    Scenario: someone Overseerr lists on its second page of users is found
+      Given Eve's Plex account was imported into Overseerr after 150 others
+      When Eve requests "Inception"
+      Then Overseerr holds Eve's request for "Inception" as waiting for approval
+      And Overseerr was asked for its users 100 at a time, 2 pages of them
+
+    @fresh-gateway
+    Scenario: Bob is found by his Plex username when Overseerr has another email for him
+      Given Overseerr has "bob@work.example" as Bob's email
+      When Bob requests "Inception"
+      Then Overseerr holds Bob's request for "Inception" as waiting for approval
+
+    @fresh-gateway
+    Scenario: Bob is found by his email after he changed his Plex username
+      Given Bob has changed his Plex username to "Robert" since Overseerr imported him
+      When Bob requests "Inception"
+      Then Overseerr holds Bob's request for "Inception" as waiting for approval

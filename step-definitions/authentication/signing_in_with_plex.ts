@@ -54,8 +54,9 @@ Then('{actor} is given a PIN code and a link to app.plex.tv carrying that code',
   expect(PlexTv.pinGiven(this, name), 'the PIN MediaNest gave').to.deep.equal({ code: true, site: 'https://app.plex.tv', linkCarriesCode: true, clientId: 'medianest-acceptance-suite', expiresLater: true });
 });
 
-Then('plex.tv was asked for a strong PIN on behalf of MediaNest', function (this: MediaNestWorld) {
-  expect(PlexTv.pinRequest(this), 'how plex.tv was asked for the PIN').to.deep.equal({ strong: 'true', client: 'medianest-acceptance-suite', product: 'MediaNest', acceptsJson: true });
+Then('plex.tv was asked for a strong PIN by MediaNest {word}, a server on Node.js', function (this: MediaNestWorld, version: string) {
+  const device = { product: 'MediaNest', version, platform: 'Node.js', device: 'Server', deviceName: 'MediaNest' };
+  expect(PlexTv.pinRequest(this), 'how plex.tv was asked for the PIN').to.deep.equal({ strong: 'true', client: 'medianest-acceptance-suite', ...device, acceptsJson: true });
 });
 
 Then('{actor} has no session', function (this: MediaNestWorld, name: string) {

@@ -72,6 +72,26 @@ Then('he/she sees these collections:', function (this: MediaNestWorld, table: Da
   expect(Library.collections(this.lastExchange), 'the collections shown').to.deep.equal(table.hashes());
 });
 
-Then('Plex was asked with {persona}\'s own Plex token', function (this: MediaNestWorld, name: string) {
-  expect(Library.lastTokenToPlex(this), "the Plex token of the last call to Plex").to.equal(this.upstreams.plexTv.model.account(name).authToken);
+Then('Plex was asked with {persona}\'s own Plex token, on behalf of MediaNest', function (this: MediaNestWorld, name: string) {
+  expect(Library.lastCallToPlex(this), 'the Plex token and the product named on the last call to Plex').to.deep.equal({ token: this.upstreams.plexTv.model.account(name).authToken, product: 'MediaNest' });
+});
+
+When('{persona} looks at the {int} most recently added titles', async function (this: MediaNestWorld, name: string, limit: number) {
+  await BrowseLibrary.lookPatiently(this, name, 'the recently added titles', '', { limit });
+});
+
+Then('he/she sees {string}, {string} and {string}', function (this: MediaNestWorld, first: string, second: string, third: string) {
+  expect(Library.titles(this.lastExchange), 'the titles shown').to.deep.equal([first, second, third]);
+});
+
+Then('Plex was asked for {int} titles', function (this: MediaNestWorld, count: number) {
+  expect(Library.recentlyAddedAsked(this), 'how many recently added titles each call asked Plex for').to.deep.equal([String(count)]);
+});
+
+Given('the Plex server has no libraries yet', function (this: MediaNestWorld) {
+  this.upstreams.plexServer.model.clear();
+});
+
+Then('he/she sees nothing there', function (this: MediaNestWorld) {
+  expect(Library.titles(this.lastExchange), 'what is shown').to.deep.equal([]);
 });

@@ -55,3 +55,8 @@ Then(/^Overseerr was (?:not asked to create a request|asked to create (\d+) requ
 Then('Overseerr holds {persona}\'s request for {string} for seasons {int} and {int}, waiting for approval', function (this: MediaNestWorld, name: string, title: string, first: number, second: number) {
   expect(MediaRequests.inOverseerr(this, title), `the requests Overseerr holds for "${title}"`).to.deep.equal([{ for: name, state: 'waiting for approval', seasons: [first, second] }]);
 });
+
+Then('Overseerr was asked for the film {string}, with no seasons', function (this: MediaNestWorld, title: string) {
+  const { tmdbId } = RequestMedia.title(this, title, 'movie');
+  expect(MediaRequests.creationSent(this), 'what MediaNest sent Overseerr to create the request').to.deep.equal([{ mediaType: 'movie', mediaId: tmdbId }]);
+});

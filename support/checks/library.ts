@@ -53,9 +53,15 @@ export const Library = {
     return expectData(exchange).map(({ title, childCount }: { title: string; childCount: number }) => ({ title, titles: String(childCount) }));
   },
 
-  /** The Plex token the gateway's last call to Plex carried. */
-  lastTokenToPlex(world: MediaNestWorld): string | undefined {
-    return world.upstreams.plexServer.journal.entries.at(-1)?.headers['x-plex-token'];
+  /** The Plex token the gateway's last call to Plex carried, and the product it named. */
+  lastCallToPlex(world: MediaNestWorld) {
+    const headers = world.upstreams.plexServer.journal.entries.at(-1)?.headers ?? {};
+    return { token: headers['x-plex-token'], product: headers['x-plex-product'] };
+  },
+
+  /** How many titles each call for the recently added asked Plex for (X-Plex-Container-Size). */
+  recentlyAddedAsked(world: MediaNestWorld): Array<string | undefined> {
+    return world.upstreams.plexServer.journal.calls('GET', '/library/recentlyAdded').map((call) => call.headers['x-plex-container-size']);
   },
 
   /** Where a successful answer came from: Plex (and kept), MediaNest's cache (fresh for how long), or a stale copy (stale for how long). */

@@ -119,6 +119,16 @@ export const MediaRequests = {
     return { count: 1 + more.length, title: request?.title, status: request?.status, failedInTime: /did not answer in time/.test(request?.reason ?? '') };
   },
 
+  /** What MediaNest sent Overseerr to create its one request. */
+  creationSent(world: MediaNestWorld): unknown[] {
+    return RequestMedia.creationCalls(world).map((call) => call.body);
+  },
+
+  /** The pages of its users Overseerr was asked for, as `take` and `skip`. */
+  userPagesAsked(world: MediaNestWorld): Array<{ take?: string; skip?: string }> {
+    return world.upstreams.overseerr.journal.calls('GET', '/api/v1/user').map(({ query }) => ({ take: query.take, skip: query.skip }));
+  },
+
   /** The request just made, and whether it is linked to the one request Overseerr made for the title. */
   linkedToOverseerr(world: MediaNestWorld, name: string, title: string) {
     const request: MediaRequest = expectData(world.lastExchangeOf(name), 201);

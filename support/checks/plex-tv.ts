@@ -12,11 +12,13 @@ export const PlexTv = {
     return { code: /^\S{4,}$/.test(pin.code), site: link.origin, linkCarriesCode: params.get('code') === pin.code, clientId: params.get('clientID'), expiresLater: Date.parse(pin.expiresAt) > world.clock.now() };
   },
 
-  /** How MediaNest asked plex.tv for its first PIN. */
+  /** How MediaNest asked plex.tv for its first PIN, and how it named itself: plex.tv lists the device so among the person's authorised devices. */
   pinRequest(world: MediaNestWorld) {
     const [call] = world.upstreams.plexTv.journal.calls('POST', '/api/v2/pins');
     expect(call, 'plex.tv received no PIN request').to.not.equal(undefined);
-    return { strong: call!.query.strong, client: call!.headers['x-plex-client-identifier'], product: call!.headers['x-plex-product'], acceptsJson: /application\/json/.test(call!.headers.accept ?? '') };
+    const header = (name: string) => call!.headers[`x-plex-${name}`];
+    const device = { product: header('product'), version: header('version'), platform: header('platform'), device: header('device'), deviceName: header('device-name') };
+    return { strong: call!.query.strong, client: header('client-identifier'), ...device, acceptsJson: /application\/json/.test(call!.headers.accept ?? '') };
   },
 
   /** The questions plex.tv was asked about one PIN. */

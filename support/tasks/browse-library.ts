@@ -21,7 +21,7 @@ const PLACES: Record<string, (actor: Actor, argument: string, query: { offset?: 
   'the libraries': (actor) => actor.api.listLibraries(),
   'the library': (actor, name, query) => actor.api.listLibraryItems(libraryKey(name), query),
   'the collections of': (actor, name) => actor.api.listCollections(libraryKey(name)),
-  'the recently added titles': (actor) => actor.api.listRecentlyAdded(),
+  'the recently added titles': (actor, _, { limit }) => actor.api.listRecentlyAdded(limit === undefined ? {} : { limit }),
   'a search for': (actor, query) => actor.api.searchLibrary({ query }),
 };
 

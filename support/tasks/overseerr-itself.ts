@@ -11,6 +11,19 @@ export const OverseerrItself = {
     return user!;
   },
 
+  /** An admin imports the person's Plex account into Overseerr after `others` accounts, so Overseerr lists it after theirs. */
+  importAfterOthers(world: MediaNestWorld, name: string, others: number): void {
+    const { model } = world.upstreams.overseerr;
+    for (let n = 1; n <= others; n++) model.addUser({ email: `viewer${n}@example.org`, plexUsername: `Viewer${n}` });
+    const account = world.upstreams.plexTv.model.account(name);
+    model.addUser({ email: account.email, plexUsername: account.username });
+  },
+
+  /** The email Overseerr keeps for the person is no longer the one their Plex account has. */
+  changeEmail(world: MediaNestWorld, name: string, email: string): void {
+    OverseerrItself.userOf(world, name).email = email;
+  },
+
   useUpFilmQuota(world: MediaNestWorld, name: string): void {
     world.upstreams.overseerr.model.setQuota(OverseerrItself.userOf(world, name).id, 0, 'movie');
   },

@@ -3,7 +3,7 @@ import { ok } from '../http/envelope';
 import { UpstreamFailure } from '../resilience/upstream-failure';
 import type { GatewayServices } from '../services';
 import type { User } from '../store/users';
-import { OverseerrRequestStatus, type CreateOutcome, type MediaType, type OverseerrApi, type OverseerrRequest } from '../upstreams/overseerr';
+import { OverseerrRequestStatus, type CreateOutcome, type MediaType, type OverseerrApi, type OverseerrRequest, type Refusal } from '../upstreams/overseerr';
 import { fingerprint, IdempotencyKeys } from './idempotency';
 import { statusOf } from './lifecycle';
 import { MediaRequestRepository, type MediaRequest } from './repository';
@@ -102,7 +102,7 @@ function held(request: OverseerrRequest, title: string) {
   return { title, seasons, status: statusOf(request), overseerrRequestId: request.id };
 }
 
-function refusal(reason: 'duplicate' | 'forbidden' | 'nothing-left'): ApiError {
+function refusal(reason: Refusal): ApiError {
   if (reason === 'forbidden') return new ApiError('REQUEST_REFUSED', 'Overseerr refused the request: a quota or a permission does not allow it');
   if (reason === 'nothing-left') return new ApiError('ALREADY_REQUESTED', 'Every season asked for is already requested or available');
   return new ApiError('ALREADY_REQUESTED', 'This title has already been requested');

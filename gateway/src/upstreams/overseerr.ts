@@ -47,10 +47,13 @@ export interface OverseerrDetails {
   mediaInfo?: { status: number; requests?: OverseerrRequest[] } | null;
 }
 
+/** Why Overseerr refused to create a request; its own words are not passed on. */
+export type Refusal = 'duplicate' | 'forbidden' | 'nothing-left';
 /** What Overseerr answered a request to create: the request, or why it refused. */
-export type CreateOutcome =
-  | { created: OverseerrRequest }
-  | { refused: 'duplicate' | 'forbidden' | 'nothing-left'; message: string };
+export type CreateOutcome = { created: OverseerrRequest } | { refused: Refusal };
+
+/** Overseerr's answers that refuse a request (UPSTREAMS.md section 3): 202 only for a series with no season left. */
+const REFUSALS: Partial<Record<number, Refusal>> = { 409: 'duplicate', 403: 'forbidden', 202: 'nothing-left' };
 
 const PAGE_SIZE = 100;
 const MAX_USER_PAGES = 50;
@@ -97,7 +100,7 @@ export class OverseerrApi {
     correlationId: string,
   ): Promise<CreateOutcome> {
     const seasons = request.mediaType === 'tv' ? { seasons: request.seasons ?? 'all' } : {};
-    const { status, body } = await this.client.call<OverseerrRequest & { message?: string }>({
+    const { status, body } = await this.client.call<OverseerrRequest>({
       method: 'POST',
       path: '/request',
       headers: { ...this.key(), 'X-API-User': String(asUser) },
@@ -105,11 +108,8 @@ export class OverseerrApi {
       correlationId,
       expectedStatuses: [403, 409],
     });
-    const message = typeof body?.message === 'string' ? body.message : '';
-    if (status === 409) return { refused: 'duplicate', message };
-    if (status === 403) return { refused: 'forbidden', message };
-    if (status === 202) return { refused: 'nothing-left', message };
-    return { created: body };
+    const refused = REFUSALS[status];
+    return refused ? { refused } : { created: body };
   }
 
   /** Approves or declines; false when Overseerr no longer knows the request. */

@@ -58,7 +58,8 @@ export class PlexServerApi {
   }
 
   async recentlyAdded(token: string, limit: number, correlationId: string): Promise<PlexMetadata[]> {
-    const container = await this.get('/library/recentlyAdded', token, correlationId, { 'X-Plex-Container-Start': '0', 'X-Plex-Container-Size': String(limit) });
+    // Plex starts a page at the first entry unless told otherwise
+    const container = await this.get('/library/recentlyAdded', token, correlationId, { 'X-Plex-Container-Size': String(limit) });
     return container.Metadata ?? [];
   }
 

@@ -82,6 +82,11 @@ export class PlexServerModel {
     }
   }
 
+  /** A server just set up: no libraries yet, so no titles and no collections either. */
+  clear(): void {
+    for (const list of [this.sectionList, this.itemList, this.collectionList]) list.length = 0;
+  }
+
   sections(): LibrarySection[] {
     return [...this.sectionList];
   }
