@@ -18,6 +18,20 @@ Feature: Roles: admins and users
       When Bob signs in
       Then Bob is signed in as a user
 
+    Scenario: a user signing in again is still a user
+      Given Bob has signed in
+      When Bob signs in again
+      Then Bob is signed in as a user
+
+    @fresh-gateway @one-instance
+    Scenario: an account named an admin after it first signed in is an admin from its next sign-in
+      Given MediaNest keeps its data in a file
+      And Bob has signed in
+      And MediaNest is configured with ADMIN_PLEX_USERNAMES set to "Ada, Bob"
+      When the gateway restarts
+      And Bob signs in again
+      Then Bob is signed in as an admin
+
   Rule: with no admins configured, the first account ever becomes the admin
 
     @fresh-gateway

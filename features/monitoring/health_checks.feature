@@ -27,3 +27,18 @@ Feature: Health checks for the load balancer
     Given MediaNest has lost its database
     When the load balancer asks whether MediaNest is ready
     Then MediaNest says it is not ready, with its database down
+
+  @embedded-only @fresh-gateway
+  Scenario: while MediaNest has lost its database, a person is told to retry later
+    Given Bob is signed in
+    And MediaNest has lost its database
+    When Bob tries to browse the library
+    Then Bob is refused with DATABASE_UNAVAILABLE, told that "retry later"
+    And Bob is told when to retry
+
+  @embedded-only @fresh-gateway
+  Scenario: while MediaNest has lost its database, a visitor asking to sign in is told to retry later
+    Given MediaNest has lost its database
+    When a visitor tries to ask to sign in with Plex
+    Then a visitor is refused with DATABASE_UNAVAILABLE, told that "retry later"
+    And a visitor is told when to retry
