@@ -44,3 +44,9 @@ Feature: Who is told what
     Then Ada is told Cleo's download completed
     And Cleo is told her download went from queued to downloading to completed
     And Bob's app is told nothing of it
+
+  @downloads
+  Scenario: the owner watching her downloads is told of a failure, with yt-dlp's words
+    Given Cleo is watching downloads live
+    When Cleo downloads a video that fails midway
+    Then Cleo is told her download failed while downloading, with "unable to download video data: HTTP Error 403: Forbidden"

@@ -37,6 +37,10 @@ Then('{persona} is told his/her download went from queued to downloading to comp
   await LiveChecks.toldTheDownloadsStory(this.live.latest(name));
 });
 
+Then('{persona} is told his/her download failed while downloading, with {string}', async function (this: MediaNestWorld, name: string, error: string) {
+  await LiveChecks.toldTheDownloadFailed(this.live.latest(name), error);
+});
+
 Then('{persona}(\'s app) is told nothing( of it)', async function (this: MediaNestWorld, name: string) {
   await LiveChecks.toldNothing(this.live.latest(name));
 });

@@ -70,6 +70,12 @@ export const LiveChecks = {
     expect(connection.received('download.progress', (event) => event.downloadId === data.downloadId).length, `Expected ${connection.owner} to be told the download's progress too`).to.be.above(0);
   },
 
+  /** The owner was told the download failed, with the status it left and yt-dlp's words. */
+  async toldTheDownloadFailed(connection: LiveConnection, error: string): Promise<void> {
+    const { data } = await connection.waitFor('download.status', (event) => event.status === 'failed', 15_000);
+    expect(data, `Expected ${connection.owner} to be told the download failed while downloading, with yt-dlp's words`).to.deep.equal({ downloadId: data.downloadId, status: 'failed', previous: 'downloading', error });
+  },
+
   async toldNothing(connection: LiveConnection): Promise<void> {
     await connection.roundTrip();
     const events = connection.messages.filter((message) => !['ready', 'subscribed', 'pong'].includes(message.type));

@@ -12,6 +12,7 @@ export const VIDEOS: Record<string, string> = {
   'a video whose yt-dlp is killed midway': 'killedByOOM',
   'a video yt-dlp says nothing about': 'noMetadata1',
   'a video whose yt-dlp quits midway without a word': 'quitsSilent',
+  'a video whose file is gone when yt-dlp finishes': 'noFileLeft1',
 };
 
 export const VIDEO_PHRASES = new RegExp(Object.keys(VIDEOS).join('|'));

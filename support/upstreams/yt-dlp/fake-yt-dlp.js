@@ -18,6 +18,7 @@
  *   noMetadata1   nothing on stdout, exit 0           like normalVideo
  *   killedByOOM   metadata                            progress to 20.5 %, then killed (SIGKILL) as by the system's OOM killer
  *   quitsSilent   metadata                            progress to 20.5 %, then exit 3 without an ERROR: line
+ *   noFileLeft1   metadata                            like normalVideo, but its file is gone when it exits 0
  *   any other id  metadata                            like normalVideo
  *
  * Signals: SIGTERM -> journal line, nothing printed, exit 143 after ~20 ms (ignoresTerm: journaled
@@ -50,6 +51,7 @@ const VIDEOS = {
   ignoresTerm: { title: 'A Process That Will Not Quit', uploader: 'Stubborn Ltd', duration: 420, size: 20 * MiB, speed: 0.8 * MiB, percents: [0, 1.7], stalls: true, ignoresTerm: true },
   killedByOOM: { title: 'Too Big for This Machine', uploader: 'Heavy Loads', duration: 7_200, size: 2.5 * 1024 * MiB, speed: 9.1 * MiB, percents: [0, 20.5], killed: true },
   quitsSilent: { title: 'A Quiet Exit', uploader: 'Unknown Causes', duration: 240, size: 15 * MiB, speed: 1.1 * MiB, percents: [0, 20.5], quits: 3 },
+  noFileLeft1: { title: 'Gone Before You Look', uploader: 'Vanishing Acts', duration: 180, size: 6 * MiB, speed: 1.5 * MiB, percents: NORMAL, vanishes: true },
 };
 for (const id of Object.keys(VIDEOS)) if (!/^[A-Za-z0-9_-]{11}$/.test(id)) throw new Error(`bad fixture id ${id}`);
 
@@ -436,6 +438,7 @@ async function download(id, url, opts, screen) {
       return forever();
     }
     if (!opts.noPart) fs.renameSync(writing, piece.file);
+    if (v.vanishes) fs.unlinkSync(piece.file); // removed by something else the moment it was done
     await sleep(step);
     if (stopping) return forever();
     screen.progress(finishedLine(piece.size, v.speed), true);
