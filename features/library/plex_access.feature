@@ -12,6 +12,16 @@ Feature: Reading the library with the person's own Plex token
     When Bob looks at the libraries
     Then Bob is refused with PLEX_TOKEN_INVALID
 
+  @fresh-gateway @one-instance
+  Scenario: after MediaNest's encryption key has changed, a person is asked to sign in with Plex again
+    Given MediaNest keeps its data in a file
+    And Bob is signed in
+    And MediaNest is configured with ENCRYPTION_KEY set to "a-new-encryption-key-0123456789abcdef"
+    When the gateway restarts
+    And Bob looks at the libraries
+    Then Bob is refused with PLEX_TOKEN_INVALID, told that "Sign in with Plex again"
+    And Plex received no call
+
   @fresh-gateway
   Scenario: Plex unreachable with nothing cached
     Given Plex is down

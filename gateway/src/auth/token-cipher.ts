@@ -15,10 +15,15 @@ export class TokenCipher {
     return [iv, cipher.getAuthTag(), sealed].map((part) => part.toString('base64url')).join('.');
   }
 
-  decrypt(stored: string): string {
+  /** The token, or undefined when it was sealed with another key (ENCRYPTION_KEY changed) or altered. */
+  decrypt(stored: string): string | undefined {
     const [iv, tag, sealed] = stored.split('.').map((part) => Buffer.from(part, 'base64url'));
-    const decipher = createDecipheriv('aes-256-gcm', this.key, iv!);
-    decipher.setAuthTag(tag!);
-    return Buffer.concat([decipher.update(sealed!), decipher.final()]).toString('utf8');
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', this.key, iv!);
+      decipher.setAuthTag(tag!);
+      return Buffer.concat([decipher.update(sealed!), decipher.final()]).toString('utf8');
+    } catch {
+      return undefined;
+    }
   }
 }

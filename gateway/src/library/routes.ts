@@ -41,10 +41,12 @@ export async function libraryRoutes(app: FastifyInstance, { services }: { servic
   const stopListening = onLibraryChanged(events, () => (invalidating = cache.invalidateAll()));
   app.addHook('onClose', async () => stopListening());
 
+  // a token sealed with another key (ENCRYPTION_KEY changed since) is as good as none
   const plexToken = async (user: User) => {
     const sealed = await users.encryptedPlexToken(user.id);
-    if (!sealed) throw new ApiError('PLEX_TOKEN_INVALID', 'Sign in with Plex again');
-    return cipher.decrypt(sealed);
+    const token = sealed === undefined ? undefined : cipher.decrypt(sealed);
+    if (token === undefined) throw new ApiError('PLEX_TOKEN_INVALID', 'Sign in with Plex again');
+    return token;
   };
 
   /**
