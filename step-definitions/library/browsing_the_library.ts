@@ -1,7 +1,7 @@
 import { Given, Then, When, type DataTable } from '@cucumber/cucumber';
 import { expect } from '../../support/checks/chai';
 import { Library } from '../../support/checks/library';
-import { BrowseLibrary } from '../../support/tasks/browse-library';
+import { BrowseLibrary, libraryKey } from '../../support/tasks/browse-library';
 import type { MediaNestWorld } from '../../support/world';
 
 When('{actor} looks at the libraries', async function (this: MediaNestWorld, name: string) {
@@ -58,6 +58,14 @@ Then('he/she finds these titles in the library:', function (this: MediaNestWorld
 
 Then('{string} shows as a film from {int} that runs {int} minutes and was added {int} days ago', function (this: MediaNestWorld, title: string, year: number, minutes: number, days: number) {
   expect(Library.title(this, this.lastExchange, title), `"${title}" as shown`).to.deep.equal({ type: 'film', year, minutes, daysAgo: days, plexKey: true });
+});
+
+Given('Plex has just found {string} in the {library} library and not matched it yet', function (this: MediaNestWorld, file: string, library: string) {
+  this.upstreams.plexServer.model.addItem(libraryKey(library), { title: file });
+});
+
+Then('{string} shows with no year, no summary and no poster', function (this: MediaNestWorld, title: string) {
+  expect(Library.described(this.lastExchange, title), `"${title}" as shown`).to.deep.equal({ year: null, summary: '', thumb: null });
 });
 
 Given('{string} has just been added to Plex', function (this: MediaNestWorld, title: string) {

@@ -49,6 +49,12 @@ export const Library = {
     return { type: kindOf(item.type), year: item.year, minutes: item.durationMs / 60_000, daysAgo: Math.round((world.clock.now() - Date.parse(item.addedAt)) / DAY_MS), plexKey: /^\d+$/.test(item.ratingKey) };
   },
 
+  /** What the answer says of a title beyond its name: its year, its summary, its poster. */
+  described(exchange: HttpExchange, title: string) {
+    const item = expectData(exchange).find((candidate: { title: string }) => candidate.title === title);
+    return item ? { year: item.year, summary: item.summary, thumb: item.thumb } : { title: '(not in the answer)' };
+  },
+
   collections(exchange: HttpExchange) {
     return expectData(exchange).map(({ title, childCount }: { title: string; childCount: number }) => ({ title, titles: String(childCount) }));
   },

@@ -104,7 +104,7 @@ function metadata(item: PlexItem) {
 
 /** Collections' counts and years are strings in Plex's JSON. */
 function collectionJson({ children, librarySectionID: _, ...collection }: PlexCollection) {
-  const years = children.map((child) => child.year);
+  const years = children.flatMap((child) => (child.year === undefined ? [] : [child.year]));
   const span = years.length ? { minYear: String(Math.min(...years)), maxYear: String(Math.max(...years)) } : {};
   return { ...collection, summary: '', thumb: `/library/collections/${collection.ratingKey}/composite/${collection.updatedAt}`, childCount: String(children.length), ...span };
 }

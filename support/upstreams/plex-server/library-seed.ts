@@ -1,7 +1,8 @@
 /** What a scenario says about a title it puts into the library; the model fills in Plex's own fields. */
 export interface NewItem {
   title: string;
-  year: number;
+  /** absent for a title Plex has not matched yet: it then has no year, summary or poster */
+  year?: number;
   summary?: string;
   /** ms; for a show, one episode */
   duration?: number;

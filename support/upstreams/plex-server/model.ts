@@ -25,9 +25,10 @@ export interface PlexItem {
   type: 'movie' | 'show' | 'artist';
   title: string;
   titleSort: string;
-  summary: string;
-  year: number;
-  thumb: string;
+  /** Plex leaves out what its agent has not found: a title not matched yet has no summary, year or poster. */
+  summary?: string;
+  year?: number;
+  thumb?: string;
   art: string;
   duration?: number;
   addedAt: number;
@@ -126,9 +127,10 @@ export class PlexServerModel {
     if (!section) throw new Error(`Plex has no library section ${sectionKey}`);
     const ratingKey = String(this.nextRatingKey++);
     const { title, year, summary = '', duration, viewCount } = init;
+    const found = year === undefined ? {} : { summary, year, thumb: `/library/metadata/${ratingKey}/thumb/${addedAt}` };
     const item: PlexItem = {
       ...{ ratingKey, key: `/library/metadata/${ratingKey}`, guid: `plex://${section.type}/${randomBytes(12).toString('hex')}`, type: section.type },
-      ...{ title, titleSort: title.replace(/^(the|a|an) /i, ''), summary, year, thumb: `/library/metadata/${ratingKey}/thumb/${addedAt}` },
+      ...{ title, titleSort: title.replace(/^(the|a|an) /i, ''), ...found },
       ...{ art: `/library/metadata/${ratingKey}/art/${addedAt}`, duration, addedAt, updatedAt: addedAt, viewCount, librarySectionID: Number(sectionKey) },
       ...(section.type === 'show' ? { childCount: init.seasons ?? 1, leafCount: init.episodes ?? 10 } : {}),
     };
