@@ -21,7 +21,7 @@ Feature: Rate limits on the API
       When Bob checks his session 200 times at once
       Then exactly 100 of Bob's checks are answered and 100 are refused with RATE_LIMITED
       And every answer tells how many requests the minute allows, how many are left and when it resets
-      And every refusal says when to retry, within the minute
+      And every refusal says to retry when the minute resets
 
     @fresh-gateway @embedded-only
     Scenario: once the minute has passed, Bob is answered again

@@ -32,11 +32,12 @@ Feature: Requests the API does not have
     And Bob is told the address allows "<allowed>"
 
     Examples:
-      | method | an address         | allowed           |
-      | PUT    | his media requests | GET, HEAD, POST   |
-      | DELETE | the health check   | GET, HEAD         |
-      | TRACE  | the dashboard      | GET, HEAD         |
+      | method | an address           | allowed           |
+      | PUT    | his media requests   | GET, HEAD, POST   |
+      | DELETE | the health check     | GET, HEAD         |
+      | TRACE  | the dashboard        | GET, HEAD         |
       | PATCH  | one of his downloads | DELETE, GET, HEAD |
+      | POST   | the API description  | GET, HEAD         |
 
   Scenario: the live-updates address asked for without opening a WebSocket is not found
     Given Bob has signed in

@@ -46,7 +46,7 @@ Then('every answer tells how many requests the minute allows, how many are left 
   RateLimitChecks.everyAnswerCounts(this);
 });
 
-Then('every refusal says when to retry, within the minute', function (this: MediaNestWorld) {
+Then('every refusal says to retry when the minute resets', function (this: MediaNestWorld) {
   RateLimitChecks.everyRefusalSaysWhen(this);
 });
 

@@ -16,6 +16,7 @@ const ADDRESSES: Record<string, { path: string; field: 'page' | 'id' }> = {
   'the events of a download': { path: '/youtube/downloads/{id}/events', field: 'id' },
   'the health check': { path: '/health', field: 'page' },
   'the dashboard': { path: '/dashboard/status', field: 'page' },
+  'the API description': { path: '/openapi.json', field: 'page' },
   'an address MediaNest does not have': { path: '/media/wishlist', field: 'page' },
   'the live-updates address': { path: '/ws', field: 'page' },
 };

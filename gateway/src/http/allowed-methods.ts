@@ -13,10 +13,8 @@ export class AllowedMethods {
       const methods = Array.isArray(route.method) ? route.method : [route.method];
       let entry = this.paths.get(route.url);
       if (!entry) this.paths.set(route.url, (entry = { pattern: patternOf(route.url), methods: new Set() }));
-      for (const method of methods) {
-        entry.methods.add(method);
-        if (method === 'GET') entry.methods.add('HEAD'); // Fastify answers HEAD for every GET route
-      }
+      // Fastify registers a HEAD route beside every GET route (exposeHeadRoutes), and this hook sees it too
+      methods.forEach((method) => entry.methods.add(method));
     });
   }
 

@@ -10,7 +10,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  */
 export function installJsonBodyParser(app: FastifyInstance): void {
   const parseText = app.getDefaultJsonParser('error', 'error');
-  app.removeContentTypeParser('application/json');
+  // a parser added for application/json replaces Fastify's default one
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
     let text: string;
     try {
