@@ -24,7 +24,10 @@ Feature: Bad input on the sign-in routes
       | an extra field                     | ask for a PIN         | VALIDATION_ERROR       |
       | malformed JSON                     | ask for a PIN         | INVALID_JSON           |
 
-  Scenario: a refused request names each field that is wrong
+  Scenario: a refused request says what is wrong with each field
     When a visitor sends a PIN id written as text and an extra field to verify the PIN
     Then the visitor is refused with VALIDATION_ERROR
-    And the refusal names the fields "pinId" and "role"
+    And the refusal says what is wrong with each field:
+      | field | problem         |
+      | pinId | must be integer |
+      | role  | is not allowed  |

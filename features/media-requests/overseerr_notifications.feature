@@ -129,3 +129,16 @@ Feature: Overseerr's notifications
         | a request id written as a number  | VALIDATION_ERROR |
         | a list instead of a notification  | VALIDATION_ERROR |
         | malformed JSON                    | INVALID_JSON     |
+
+    Scenario Outline: a notification not in Overseerr's shape is told what is wrong, and where
+      When Overseerr sends <a body not in its shape>
+      Then the notification is refused with VALIDATION_ERROR
+      And the refusal says what is wrong with each field:
+        | field   | problem   |
+        | <field> | <problem> |
+
+      Examples:
+        | a body not in its shape          | field              | problem        |
+        | a notification without its type  | notification_type  | is required    |
+        | a request id written as a number | request.request_id | must be string |
+        | a list instead of a notification | body               | must be object |

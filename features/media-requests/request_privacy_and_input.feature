@@ -45,10 +45,25 @@ Feature: Requests are private and carry only what a person chooses
         | seasons for a film                  |
         | no TMDB id                          |
 
-    Scenario: a refused request names each field that is wrong
+    Scenario: a refused request says what is wrong with each field
       When Bob sends a request for "Arrival" with a status of its own and the TMDB id written as text
       Then Bob is refused with VALIDATION_ERROR
-      And the refusal names the fields "status" and "tmdbId"
+      And the refusal says what is wrong with each field:
+        | field  | problem         |
+        | status | is not allowed  |
+        | tmdbId | must be integer |
+
+    Scenario Outline: a request with <a bad part> is told what is wrong
+      When Bob sends a request for "Arrival" with <a bad part>
+      Then Bob is refused with VALIDATION_ERROR
+      And the refusal says what is wrong with each field:
+        | field   | problem   |
+        | <field> | <problem> |
+
+      Examples:
+        | a bad part                          | field     | problem                                   |
+        | no TMDB id                          | tmdbId    | is required                               |
+        | a kind of title that does not exist | mediaType | must be one of the kinds this route knows |
 
     Scenario: a search without words is refused before Overseerr is asked
       When Bob searches for ""

@@ -1,4 +1,4 @@
-import { Then } from '@cucumber/cucumber';
+import { Then, type DataTable } from '@cucumber/cucumber';
 import { expect } from '../../support/checks/chai';
 import { Refusals } from '../../support/checks/refusals';
 import type { UpstreamName } from '../../support/upstreams/fake-upstream';
@@ -26,8 +26,8 @@ Then('the refusal names the field {string}', function (this: MediaNestWorld, fie
   expect(Refusals.fieldsNamed(this.lastExchange), 'the fields the refusal names').to.deep.equal([field]);
 });
 
-Then('the refusal names the fields {string} and {string}', function (this: MediaNestWorld, first: string, second: string) {
-  expect(Refusals.fieldsNamed(this.lastExchange), 'the fields the refusal names').to.include.members([first, second]);
+Then('the refusal says what is wrong with each field:', function (this: MediaNestWorld, table: DataTable) {
+  expect(Refusals.problemsNamed(this.lastExchange), 'each field the refusal names, and what it says of it').to.have.deep.members(table.hashes());
 });
 
 Then('{actor} is refused with {word}, told that {string}', function (this: MediaNestWorld, actor: string, code: string, words: string) {

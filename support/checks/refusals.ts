@@ -20,6 +20,11 @@ export const Refusals = {
     return exchange.response.body?.error?.details?.fields?.map((named: { field: string }) => named.field) ?? [];
   },
 
+  /** Each field a validation refusal names, with what it says is wrong with it. */
+  problemsNamed(exchange: HttpExchange): Array<{ field: string; problem: string }> {
+    return exchange.response.body?.error?.details?.fields?.map(({ field, problem }: { field: string; problem: string }) => ({ field, problem })) ?? [];
+  },
+
   /** The seconds Retry-After asks for; NaN when it is not a whole number of seconds. */
   retryAfterSeconds(exchange: HttpExchange): number {
     const header = exchange.response.headers['retry-after'] ?? '';

@@ -3,11 +3,12 @@ import { AllowedMethods } from './allowed-methods';
 import { DatabaseUnavailable } from '../store/sql';
 import { ApiError } from './errors';
 
+/** One of Ajv's errors: the compilers' Ajv instances keep its messages, so every issue has one. */
 interface ValidationIssue {
-  instancePath?: string;
-  message?: string;
-  keyword?: string;
-  params?: Record<string, unknown>;
+  instancePath: string;
+  message: string;
+  keyword: string;
+  params: Record<string, unknown>;
 }
 
 /**
@@ -52,45 +53,39 @@ function toApiError(error: FastifyError, request: FastifyRequest): ApiError {
   }
   if (error.validation) {
     return new ApiError('VALIDATION_ERROR', 'The request is not valid', {
-      fields: (error.validation as ValidationIssue[]).map((issue) => describe(issue, error.validationContext)),
+      // Fastify names the part of the request it validated (body, querystring, params, headers)
+      fields: (error.validation as ValidationIssue[]).map((issue) => describe(issue, error.validationContext as string)),
     });
   }
+  // Fastify's own request errors. The rate limits throw their ApiError (rate-limits.ts); Fastify's
+  // JSON parser reports by these codes, never with a bare SyntaxError; and a body that does not
+  // match its Content-Length never arrives over HTTP (Node reads exactly that many bytes).
   switch (error.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new ApiError('INVALID_JSON', 'The body is not valid JSON');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new ApiError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json');
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new ApiError('PAYLOAD_TOO_LARGE', 'The body is larger than 64 KiB');
   }
-  if (error.statusCode === 429) {
-    return new ApiError('RATE_LIMITED', 'Too many requests: retry later', undefined, retryAfterOf(error));
-  }
-  if (error instanceof SyntaxError && error.statusCode === 400) return new ApiError('INVALID_JSON', 'The body is not valid JSON');
   request.log.error({ err: error }, 'unexpected error');
   return new ApiError('INTERNAL_ERROR', 'Something went wrong on our side');
 }
 
-function describe(issue: ValidationIssue, part: string | undefined) {
-  const base = issue.instancePath ? issue.instancePath.slice(1).replace(/\//g, '.') : '';
+function describe(issue: ValidationIssue, part: string) {
+  const base = issue.instancePath.slice(1).replace(/\//g, '.');
   const field =
-    issue.keyword === 'required' ? join(base, String(issue.params?.missingProperty))
-    : issue.keyword === 'additionalProperties' ? join(base, String(issue.params?.additionalProperty))
-    : issue.keyword === 'discriminator' ? join(base, String(issue.params?.tag))
-    : base || part || 'body';
+    issue.keyword === 'required' ? join(base, String(issue.params.missingProperty))
+    : issue.keyword === 'additionalProperties' ? join(base, String(issue.params.additionalProperty))
+    : issue.keyword === 'discriminator' ? join(base, String(issue.params.tag))
+    : base || part;
   const problem =
     issue.keyword === 'required' ? 'is required'
     : issue.keyword === 'additionalProperties' ? 'is not allowed'
     : issue.keyword === 'discriminator' ? 'must be one of the kinds this route knows'
-    : issue.message ?? 'is not valid';
-  return { field, in: part ?? 'body', problem };
+    : issue.message;
+  return { field, in: part, problem };
 }
 
 const join = (base: string, name: string) => (base ? `${base}.${name}` : name);
-
-function retryAfterOf(error: FastifyError): Record<string, string> {
-  const retry = (error as FastifyError & { retryAfterSeconds?: number }).retryAfterSeconds;
-  return retry ? { 'retry-after': String(retry) } : {};
-}

@@ -52,4 +52,4 @@ export class ApiError extends Error {
   }
 }
 
-export const notFound = (what = 'resource') => new ApiError('NOT_FOUND', `No such ${what}`);
+export const notFound = (what: string) => new ApiError('NOT_FOUND', `No such ${what}`);
