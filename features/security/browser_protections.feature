@@ -21,3 +21,8 @@ Feature: Every answer protects the browser that reads it
   Scenario: an address MediaNest does not have carries the browser protections
     When a visitor asks for an address MediaNest does not have
     Then the answer carries the browser protections of a JSON API
+
+  Scenario: an address with a broken percent-escape is refused in MediaNest's own words, with the browser protections
+    When a visitor asks for an address with a broken percent-escape
+    Then the visitor is refused with VALIDATION_ERROR, told that "not a valid address"
+    And the answer carries the browser protections of a JSON API

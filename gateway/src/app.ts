@@ -12,7 +12,8 @@ import type { GatewayConfig } from './config';
 import { healthRoutes } from './health/routes';
 import { downloadRoutes } from './downloads/routes';
 import { installCompilers } from './http/compilers';
-import { installErrorHandler } from './http/error-handler';
+import { installErrorHandler, sendError } from './http/error-handler';
+import { ApiError } from './http/errors';
 import { installJsonBodyParser } from './http/json-body';
 import { named } from './http/named-plugin';
 import { openApiOptions } from './http/openapi';
@@ -65,6 +66,7 @@ export async function buildGateway(config: GatewayConfig, deps: GatewayDeps = {}
     if (!deps.db) await db.close();
     throw error;
   }
+  const security = securityHeaders();
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -82,6 +84,11 @@ export async function buildGateway(config: GatewayConfig, deps: GatewayDeps = {}
       return typeof incoming === 'string' && CORRELATION_ID.test(incoming) ? incoming : randomUUID();
     },
     requestIdLogLabel: 'correlationId',
+    // a path that cannot be decoded (a broken %-escape) is refused before any route or hook runs
+    frameworkErrors: (_error, request, reply) => {
+      reply.headers(security).header('x-correlation-id', request.id);
+      sendError(request, reply, new ApiError('VALIDATION_ERROR', 'This is not a valid address: each % must start an escape such as %20'));
+    },
   });
   // what the configuration says is worth saying at start-up, such as a secret made for this process only
   config.warnings.forEach((warning) => app.log.warn(warning));
@@ -90,7 +97,6 @@ export async function buildGateway(config: GatewayConfig, deps: GatewayDeps = {}
   installCompilers(app);
   installErrorHandler(app);
   installRouteContract(app);
-  const security = securityHeaders();
   // Hooks on every request are callback-style and settle synchronously when there is nothing to
   // wait for: each promise costs, and the liveness route has to keep pace with a bare route.
   app.addHook('onRequest', (request, reply, done) => {

@@ -8,8 +8,8 @@ When('a visitor checks that MediaNest is alive', async function (this: MediaNest
   await this.visitor.api.getLiveness();
 });
 
-When('a visitor asks for an address MediaNest does not have', async function (this: MediaNestWorld) {
-  await EdgeAddresses.send(this.visitor, 'GET', 'an address MediaNest does not have');
+When('a visitor asks for {address}', async function (this: MediaNestWorld, address: string) {
+  await EdgeAddresses.send(this.visitor, 'GET', address);
 });
 
 Then('the answer carries the browser protections of a JSON API', function (this: MediaNestWorld) {

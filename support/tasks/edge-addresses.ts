@@ -19,6 +19,7 @@ const ADDRESSES: Record<string, { path: string; field: 'page' | 'id' }> = {
   'the API description': { path: '/openapi.json', field: 'page' },
   'an address MediaNest does not have': { path: '/media/wishlist', field: 'page' },
   'the live-updates address': { path: '/ws', field: 'page' },
+  'an address with a broken percent-escape': { path: '/media/requests/%zz', field: 'page' },
 };
 
 defineParameterType({ name: 'address', regexp: phrasesOf(ADDRESSES), transformer: (words: string) => words });
