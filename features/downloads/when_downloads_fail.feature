@@ -38,10 +38,15 @@ Feature: When a download goes wrong
       | a video whose yt-dlp is killed midway            | yt-dlp was ended by SIGKILL |
       | a video whose yt-dlp quits midway without a word | yt-dlp exited with status 3 |
 
-  Scenario: a yt-dlp that says it finished but leaves no file fails the download, saying so
+  Scenario Outline: a yt-dlp that says it finished but leaves no file fails the download, saying so
     Given Bob is signed in
-    When Bob downloads a video whose file is gone when yt-dlp finishes and follows its progress
+    When Bob downloads <a video> and follows its progress
     Then Bob's download failed with "yt-dlp finished but left no file"
+
+    Examples:
+      | a video                                          |
+      | a video whose file is gone when yt-dlp finishes  |
+      | a video yt-dlp downloads without naming its file |
 
   @embedded-only
   Scenario Outline: a download with no output for the stall limit is stopped and fails

@@ -13,6 +13,7 @@ export const VIDEOS: Record<string, string> = {
   'a video yt-dlp says nothing about': 'noMetadata1',
   'a video whose yt-dlp quits midway without a word': 'quitsSilent',
   'a video whose file is gone when yt-dlp finishes': 'noFileLeft1',
+  'a video yt-dlp downloads without naming its file': 'namesNoFile',
 };
 
 export const VIDEO_PHRASES = new RegExp(Object.keys(VIDEOS).join('|'));

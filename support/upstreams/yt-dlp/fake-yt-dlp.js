@@ -19,6 +19,7 @@
  *   killedByOOM   metadata                            progress to 20.5 %, then killed (SIGKILL) as by the system's OOM killer
  *   quitsSilent   metadata                            progress to 20.5 %, then exit 3 without an ERROR: line
  *   noFileLeft1   metadata                            like normalVideo, but its file is gone when it exits 0
+ *   namesNoFile   metadata                            like normalVideo, but it never prints its Destination line
  *   any other id  metadata                            like normalVideo
  *
  * Signals: SIGTERM -> journal line, nothing printed, exit 143 after ~20 ms (ignoresTerm: journaled
@@ -52,6 +53,7 @@ const VIDEOS = {
   killedByOOM: { title: 'Too Big for This Machine', uploader: 'Heavy Loads', duration: 7_200, size: 2.5 * 1024 * MiB, speed: 9.1 * MiB, percents: [0, 20.5], killed: true },
   quitsSilent: { title: 'A Quiet Exit', uploader: 'Unknown Causes', duration: 240, size: 15 * MiB, speed: 1.1 * MiB, percents: [0, 20.5], quits: 3 },
   noFileLeft1: { title: 'Gone Before You Look', uploader: 'Vanishing Acts', duration: 180, size: 6 * MiB, speed: 1.5 * MiB, percents: NORMAL, vanishes: true },
+  namesNoFile: { title: 'A File With No Name', uploader: 'Vanishing Acts', duration: 180, size: 6 * MiB, speed: 1.5 * MiB, percents: NORMAL, nameless: true },
 };
 for (const id of Object.keys(VIDEOS)) if (!/^[A-Za-z0-9_-]{11}$/.test(id)) throw new Error(`bad fixture id ${id}`);
 
@@ -418,7 +420,7 @@ async function download(id, url, opts, screen) {
     fs.writeFileSync(writing, '');
     let written = 0;
     await sleep(step);
-    screen.say(`[download] Destination: ${piece.file}`);
+    if (!v.nameless) screen.say(`[download] Destination: ${piece.file}`);
     for (const percent of piece.percents) {
       await sleep(step);
       if (stopping) return forever();
