@@ -3,7 +3,7 @@ Feature: Requests the API does not have
   A client that guesses, mistypes or probes gets a refusal that says what it got wrong, in
   MediaNest's error envelope, never a server error: a number past the bounds the API documents is
   a validation error naming the field, a method an address does not have is refused, naming the
-  methods it does have, and an address that does not exist is not found. An outside fuzzer found
+  methods it does have, and an address that does not exist is not found, signed in or not. An outside fuzzer found
   each of these answered otherwise, one of them with a server error.
 
   Contract details: a method an address lacks is answered 405 METHOD_NOT_ALLOWED with the methods
@@ -49,3 +49,12 @@ Feature: Requests the API does not have
     When Bob sends PUT to an address MediaNest does not have
     Then Bob is refused with NOT_FOUND
     And Bob is not told of any methods
+
+  Scenario Outline: a visitor who has not signed in is told the same: <what>
+    When a visitor sends <method> to <an address>
+    Then the visitor is refused with <code>
+
+    Examples:
+      | what                                   | method | an address                         | code               |
+      | an address that does not exist         | GET    | an address MediaNest does not have | NOT_FOUND          |
+      | a method an address of users' lacks    | PUT    | his media requests                 | METHOD_NOT_ALLOWED |

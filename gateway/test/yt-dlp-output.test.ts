@@ -12,12 +12,13 @@ test("yt-dlp's progress, destination, merge and already-downloaded lines are rea
   assert.deepEqual(parseOutputLine('[download] 1000% of 1MiB'), { kind: 'other' }, 'four digits is not a percent');
 });
 
-test('metadata comes from the first JSON line; separate video and audio mean two runs', () => {
-  assert.deepEqual(parseMetadata('WARNING: something\n{"title":"A film","format_id":"137+140"}\n'), { title: 'A film', runs: 2 });
+test('metadata is the one JSON line --dump-json prints; separate video and audio mean two runs', () => {
+  assert.deepEqual(parseMetadata('{"title":"A film","format_id":"137+140"}\n'), { title: 'A film', runs: 2 });
   assert.deepEqual(parseMetadata('{"title":"A film","format_id":"22"}'), { title: 'A film', runs: 1 });
   assert.deepEqual(parseMetadata('{"title":42}'), { title: undefined, runs: 1 });
   assert.equal(parseMetadata('no json here'), undefined);
   assert.equal(parseMetadata('{not json'), undefined);
+  assert.equal(parseMetadata(''), undefined);
 });
 
 test("the last ERROR: line, else yt-dlp's usage error, is the reason given", () => {

@@ -7,7 +7,7 @@ When('{persona} asks for {address} with page/id {word}', async function (this: M
   await EdgeAddresses.askWith(this.actor(name), address, value);
 });
 
-When('{persona} sends {httpMethod} to {address}', async function (this: MediaNestWorld, name: string, method: string, address: string) {
+When('{actor} sends {httpMethod} to {address}', async function (this: MediaNestWorld, name: string, method: string, address: string) {
   await EdgeAddresses.send(this.actor(name), method, address);
 });
 

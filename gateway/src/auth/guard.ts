@@ -10,6 +10,9 @@ export const CSRF_HEADER = 'x-csrf-token';
 
 export type Access = 'public' | 'user' | 'admin';
 
+/** Who may call a route: what its config says, or signed-in users when it says nothing. */
+export const accessOf = (config: { access?: Access } | undefined): Access => config?.access ?? 'user';
+
 export interface Authenticated {
   user: User;
   claims: TokenClaims;
@@ -23,7 +26,7 @@ declare module 'fastify' {
     authFailure?: ApiError;
   }
   interface FastifyContextConfig {
-    /** Who may call the route; every route says so. */
+    /** Who may call the route: a route that does not say is for signed-in users (forgetting to say closes it, never opens it). */
     access?: Access;
     /** False exempts the route from the per-user and per-IP limits. */
     rateLimited?: boolean;
@@ -75,7 +78,8 @@ export function identify(services: GatewayServices, request: FastifyRequest): Pr
 
 /** Refuses the request unless its caller may use the route; cookie sessions also need the CSRF header to write. */
 export function enforce(request: FastifyRequest): void {
-  const access = request.routeOptions.config?.access ?? 'public';
+  if (request.is404) return; // an address no route answers is answered 404 or 405, signed in or not
+  const access = accessOf(request.routeOptions.config);
   if (access === 'public') return;
   if (!request.auth) throw request.authFailure ?? new ApiError('UNAUTHORIZED', 'Sign in first');
   if (access === 'admin' && request.auth.user.role !== 'admin') throw new ApiError('FORBIDDEN', 'Only an admin may do this');

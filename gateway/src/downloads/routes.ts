@@ -24,7 +24,7 @@ export async function downloadRoutes(app: FastifyInstance, { services }: { servi
   app.addHook('onReady', async () => downloads.recover());
 
   app.post<{ Body: DownloadOrder }>('/youtube/downloads', {
-    config: { access: 'user', refusals: ['INVALID_URL', 'DOWNLOAD_ACTIVE', 'QUOTA_EXCEEDED'] },
+    config: { refusals: ['INVALID_URL', 'DOWNLOAD_ACTIVE', 'QUOTA_EXCEEDED'] },
     // a link of no accepted form (the body's only pattern) is INVALID_URL, as the link parser would
     // answer, not a validation error; the error handler words any other refusal as VALIDATION_ERROR
     schemaErrorFormatter: (errors) =>
@@ -38,7 +38,6 @@ export async function downloadRoutes(app: FastifyInstance, { services }: { servi
   });
 
   app.get<{ Querystring: { status?: DownloadStatus; page: number; pageSize: number } }>('/youtube/downloads', {
-    config: { access: 'user' },
     schema: { operationId: 'listDownloads', summary: "The caller's own downloads", tags: ['downloads'], querystring: downloadListQuery, response: { 200: downloadListReply } },
   }, async (request) => {
     const { status, page, pageSize } = request.query;
@@ -47,12 +46,12 @@ export async function downloadRoutes(app: FastifyInstance, { services }: { servi
   });
 
   app.get<ById>('/youtube/downloads/:id', {
-    config: { access: 'user', refusals: ['NOT_FOUND'] },
+    config: { refusals: ['NOT_FOUND'] },
     schema: { operationId: 'getDownload', summary: 'One of the caller\'s downloads', tags: ['downloads'], params: downloadIdParams, response: { 200: downloadReply } },
   }, async (request) => ok(presentDownload(await downloads.owned(caller(request).user.id, request.params.id))));
 
   app.delete<ById>('/youtube/downloads/:id', {
-    config: { access: 'user', refusals: ['NOT_FOUND', 'DOWNLOAD_FINISHED'] },
+    config: { refusals: ['NOT_FOUND', 'DOWNLOAD_FINISHED'] },
     schema: { operationId: 'cancelDownload', summary: 'Cancel a download (stops yt-dlp if running)', tags: ['downloads'], params: downloadIdParams, response: { 204: noContent('Cancelled') } },
   }, async (request, reply) => {
     await downloads.cancel(caller(request).user.id, request.params.id);
@@ -60,7 +59,7 @@ export async function downloadRoutes(app: FastifyInstance, { services }: { servi
   });
 
   app.get<ById & { Headers: { 'last-event-id'?: string } }>('/youtube/downloads/:id/events', {
-    config: { access: 'user', refusals: ['NOT_FOUND'] },
+    config: { refusals: ['NOT_FOUND'] },
     schema: {
       operationId: 'followDownloadEvents',
       summary: "A download's progress as Server-Sent Events",

@@ -30,12 +30,10 @@ export function parseOutputLine(line: string): OutputLine {
   return { kind: 'other' };
 }
 
-/** The first JSON line of `--dump-json`; undefined when yt-dlp printed none. */
+/** What `--dump-json` printed for one video (one JSON line; warnings go to stderr); undefined when it printed none. */
 export function parseMetadata(stdout: string): VideoMetadata | undefined {
-  const line = stdout.split('\n').find((candidate) => candidate.trimStart().startsWith('{'));
-  if (!line) return undefined;
   try {
-    const info = JSON.parse(line) as { title?: unknown; format_id?: unknown };
+    const info = JSON.parse(stdout) as { title?: unknown; format_id?: unknown };
     const formatId = typeof info.format_id === 'string' ? info.format_id : '';
     return { title: typeof info.title === 'string' ? info.title : undefined, runs: Math.max(1, formatId.split('+').length) };
   } catch {

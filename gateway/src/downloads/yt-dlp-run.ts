@@ -54,7 +54,7 @@ export class YtDlpRun {
       this.heardFrom();
       if (stdout.length < STDOUT_KEPT) stdout += chunk; // only the metadata lookup's is read
       const lines = (partial + chunk).split(/\r\n|\r|\n/);
-      partial = lines.pop()!; // split always gives one
+      partial = lines.pop()!; // split always gives one; with --newline yt-dlp ends every line, so a piece left at exit was cut off
       for (const line of lines) options.onLine?.(line);
     });
     this.child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
@@ -66,7 +66,6 @@ export class YtDlpRun {
       const settle = (outcome: Omit<RunOutcome, 'stdout' | 'stderr' | 'stoppedFor'>) => {
         this.done = true;
         this.clearTimers();
-        if (partial && !this.abandoned) options.onLine?.(partial);
         resolve({ ...outcome, stdout, stderr, stoppedFor: this.stoppedFor });
       };
       this.child.once('error', (error) => {

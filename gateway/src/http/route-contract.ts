@@ -1,6 +1,7 @@
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import { ERROR_STATUS, type ErrorCode } from './errors';
 import type { Schema } from './envelope';
+import { accessOf } from '../auth/guard';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -51,7 +52,7 @@ const completions = new Map<string, Schema>();
 
 function complete(route: RouteOptions, schema: Schema): Schema {
   const method = String(route.method);
-  const access = route.config?.access ?? 'public';
+  const access = accessOf(route.config);
   const codes = new Set<ErrorCode>(route.config?.refusals ?? []);
   const add = (...more: ErrorCode[]) => more.forEach((code) => codes.add(code));
   if (access !== 'public') add(...SIGNED_IN);

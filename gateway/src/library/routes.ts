@@ -90,7 +90,7 @@ export async function libraryRoutes(app: FastifyInstance, { services }: { servic
   }
 
   app.get('/plex/libraries', {
-    config: { access: 'user', refusals: PLEX_READ },
+    config: { refusals: PLEX_READ },
     schema: { operationId: 'listLibraries', summary: "The Plex server's libraries", tags: ['library'], response: { 200: librariesReply } },
   }, (request, reply) =>
     cached(request, reply, async (token) => ({
@@ -99,7 +99,7 @@ export async function libraryRoutes(app: FastifyInstance, { services }: { servic
   );
 
   app.get<{ Params: { key: string }; Querystring: { offset: number; limit: number } }>('/plex/libraries/:key/items', {
-    config: { access: 'user', refusals: PLEX_KEYED },
+    config: { refusals: PLEX_KEYED },
     schema: { operationId: 'listLibraryItems', summary: "A page of one library's items", tags: ['library'], params: libraryParams, querystring: itemsQuery, response: { 200: itemsReply } },
   }, (request, reply) =>
     cached(request, reply, async (token) => {
@@ -110,21 +110,21 @@ export async function libraryRoutes(app: FastifyInstance, { services }: { servic
   );
 
   app.get<{ Querystring: { query: string } }>('/plex/search', {
-    config: { access: 'user', refusals: PLEX_READ },
+    config: { refusals: PLEX_READ },
     schema: { operationId: 'searchLibrary', summary: 'Search every library', tags: ['library'], querystring: searchQuery, response: { 200: itemListReply } },
   }, (request, reply) =>
     cached(request, reply, async (token) => ({ data: (await plex.search(token, request.query.query, 50, request.id)).map(presentItem) })),
   );
 
   app.get<{ Querystring: { limit: number } }>('/plex/recently-added', {
-    config: { access: 'user', refusals: PLEX_READ },
+    config: { refusals: PLEX_READ },
     schema: { operationId: 'listRecentlyAdded', summary: 'What was added lately', tags: ['library'], querystring: recentQuery, response: { 200: itemListReply } },
   }, (request, reply) =>
     cached(request, reply, async (token) => ({ data: (await plex.recentlyAdded(token, request.query.limit, request.id)).slice(0, request.query.limit).map(presentItem) })),
   );
 
   app.get<{ Params: { key: string } }>('/plex/libraries/:key/collections', {
-    config: { access: 'user', refusals: PLEX_KEYED },
+    config: { refusals: PLEX_KEYED },
     schema: { operationId: 'listCollections', summary: "One library's collections", tags: ['library'], params: libraryParams, response: { 200: collectionsReply } },
   }, (request, reply) =>
     cached(request, reply, async (token) => ({ data: (await plex.collections(token, request.params.key, request.id)).map(presentCollection) })),

@@ -20,7 +20,7 @@ export async function mediaRequestRoutes(app: FastifyInstance, { services }: { s
   const creation = new MediaRequestCreation(services, requests, overseerr);
 
   app.get<{ Querystring: { query: string; page: number } }>('/media/search', {
-    config: { access: 'user', refusals: UPSTREAM_FAILURES },
+    config: { refusals: UPSTREAM_FAILURES },
     schema: { operationId: 'searchMedia', summary: 'Search films and series to request', tags: ['media'], querystring: searchQuery, response: { 200: searchReply } },
   }, async (request) => {
     const found = await overseerr.search(request.query.query, request.query.page, request.id);
@@ -29,7 +29,7 @@ export async function mediaRequestRoutes(app: FastifyInstance, { services }: { s
   });
 
   app.post<{ Body: CreateInput; Headers: { 'idempotency-key'?: string } }>('/media/requests', {
-    config: { access: 'user', refusals: ['ALREADY_REQUESTED', 'OVERSEERR_ACCOUNT_MISSING', 'REQUEST_REFUSED', 'IDEMPOTENCY_KEY_REUSED', ...UPSTREAM_FAILURES] },
+    config: { refusals: ['ALREADY_REQUESTED', 'OVERSEERR_ACCOUNT_MISSING', 'REQUEST_REFUSED', 'IDEMPOTENCY_KEY_REUSED', ...UPSTREAM_FAILURES] },
     schema: {
       operationId: 'createMediaRequest',
       summary: 'Request a film or a series (some seasons or all)',
@@ -45,17 +45,16 @@ export async function mediaRequestRoutes(app: FastifyInstance, { services }: { s
   });
 
   app.get<{ Querystring: ListQuery }>('/media/requests', {
-    config: { access: 'user' },
     schema: { operationId: 'listMediaRequests', summary: "The caller's own requests", tags: ['media'], querystring: listQuery, response: { 200: requestListReply } },
   }, async (request) => listed(requests, { ...request.query, userId: caller(request).user.id }));
 
   app.get<{ Params: { id: number } }>('/media/requests/:id', {
-    config: { access: 'user', refusals: ['NOT_FOUND'] },
+    config: { refusals: ['NOT_FOUND'] },
     schema: { operationId: 'getMediaRequest', summary: 'One request (its owner or an admin)', tags: ['media'], params: requestIdParams, response: { 200: requestReply } },
   }, async (request) => ok(presentRequest(await visibleTo(request, requests))));
 
   app.delete<{ Params: { id: number } }>('/media/requests/:id', {
-    config: { access: 'user', refusals: ['NOT_FOUND', 'REQUEST_NOT_PENDING', ...UPSTREAM_FAILURES] },
+    config: { refusals: ['NOT_FOUND', 'REQUEST_NOT_PENDING', ...UPSTREAM_FAILURES] },
     schema: {
       operationId: 'deleteMediaRequest',
       summary: 'Withdraw a request (its owner while pending, an admin always)',
