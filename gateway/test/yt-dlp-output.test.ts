@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { errorText, OverallProgress, parseMetadata, parseOutputLine } from '../src/downloads/yt-dlp-output';
 
-test("yt-dlp's progress, destination, merge and already-downloaded lines are read", () => {
+test("yt-dlp's progress, destination and merge lines are read", () => {
   assert.deepEqual(parseOutputLine('[download]  42.5% of   10.00MiB at    1.00MiB/s ETA 00:05'), { kind: 'progress', percent: 42.5 });
   assert.deepEqual(parseOutputLine('[download] 100% of ~ 3.2MiB in 00:00:03'), { kind: 'progress', percent: 100 });
   assert.deepEqual(parseOutputLine('[download] Destination: /data/Video [dQw4w9WgXcQ].f137.mp4'), { kind: 'destination', path: '/data/Video [dQw4w9WgXcQ].f137.mp4' });
   assert.deepEqual(parseOutputLine('[Merger] Merging formats into "/data/Video [dQw4w9WgXcQ].mp4"'), { kind: 'merged', path: '/data/Video [dQw4w9WgXcQ].mp4' });
-  assert.deepEqual(parseOutputLine('[download] /data/Video.mp4 has already been downloaded'), { kind: 'already-downloaded', path: '/data/Video.mp4' });
+  assert.deepEqual(parseOutputLine('[download] /data/Video.mp4 has already been downloaded'), { kind: 'other' });
   assert.deepEqual(parseOutputLine('[youtube] dQw4w9WgXcQ: Downloading webpage'), { kind: 'other' });
   assert.deepEqual(parseOutputLine('[download] 1000% of 1MiB'), { kind: 'other' }, 'four digits is not a percent');
 });

@@ -116,7 +116,6 @@ export class DownloadQueue {
         if (parsed.kind === 'other') return;
         file = parsed.path;
         if (parsed.kind === 'destination') progress.nextRun();
-        if (parsed.kind === 'already-downloaded') raise(100);
       },
     });
     await progressWritten;
@@ -162,7 +161,10 @@ function succeeded(outcome: RunOutcome): boolean {
   return !outcome.spawnError && !outcome.stoppedFor && outcome.code === 0;
 }
 
-/** The file yt-dlp said it wrote last (its `Destination:`, `[Merger]` or "has already been downloaded" line), if it is there. */
+/**
+ * The file yt-dlp said it wrote last (its `Destination:` or `[Merger]` line), if it is there. Each
+ * download has a new folder of its own, so yt-dlp never finds a file there already.
+ */
 function locateFile(reported: string | undefined, folder: string): { name: string; size: number } | undefined {
   if (reported === undefined) return undefined;
   const path = resolve(folder, reported);

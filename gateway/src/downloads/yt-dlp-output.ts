@@ -13,20 +13,17 @@ export type OutputLine =
   | { kind: 'destination'; path: string }
   | { kind: 'progress'; percent: number }
   | { kind: 'merged'; path: string }
-  | { kind: 'already-downloaded'; path: string }
   | { kind: 'other' };
 
 const PROGRESS = /^\[download\]\s+(\d{1,3}(?:\.\d+)?)% of /;
 const DESTINATION = /^\[download\] Destination: (.+)$/;
 const MERGER = /^\[Merger\] Merging formats into "(.+)"$/;
-const ALREADY = /^\[download\] (.+) has already been downloaded$/;
 
 export function parseOutputLine(line: string): OutputLine {
   let match = PROGRESS.exec(line);
   if (match) return { kind: 'progress', percent: Math.min(100, Number(match[1])) };
   if ((match = DESTINATION.exec(line))) return { kind: 'destination', path: match[1]! };
   if ((match = MERGER.exec(line))) return { kind: 'merged', path: match[1]! };
-  if ((match = ALREADY.exec(line))) return { kind: 'already-downloaded', path: match[1]! };
   return { kind: 'other' };
 }
 
