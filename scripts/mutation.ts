@@ -5,7 +5,8 @@
  * another, each re-testing only what changed since its incremental baseline
  * (gateway/mutation-baseline/<domain>.json). Then every domain's baseline is merged into
  * reports/mutation/mutation.json (checked against the mutation-testing-report schema) and
- * reports/mutation/mutation.html. Options starting with "-" go to Stryker (--force, --concurrency 1).
+ * reports/mutation/mutation.html. Options starting with "-" go to Stryker (--force, --concurrency 1),
+ * but for `--merge-only`, which runs no Stryker and only merges the committed baselines.
  * Prints each domain's time against its budget, the mutants tested per minute, and the scores.
  */
 import { spawn } from 'node:child_process';
@@ -17,6 +18,7 @@ import { mergeBaselines, writeMergedReport } from './mutation/merged-report';
 const CONFIG = 'stryker.config.json';
 const REPORT = 'reports/mutation/mutation.json';
 const HTML = 'reports/mutation/mutation.html';
+const MERGE_ONLY = '--merge-only';
 
 function parseArguments(argv: string[]): { selected: string[]; strykerOptions: string[] } {
   const known = domains();
@@ -76,19 +78,23 @@ async function mutateDomain(domain: string, strykerOptions: string[]): Promise<s
 }
 
 async function main(): Promise<void> {
-  const { selected, strykerOptions } = parseArguments(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  // `--merge-only`: no Stryker run, only the committed baselines merged into reports/mutation/ (npm test does it for the living documentation)
+  const mergeOnly = argv.includes(MERGE_ONLY);
+  const { selected, strykerOptions } = parseArguments(argv.filter((arg) => arg !== MERGE_ONLY));
   const lines: string[] = [];
-  for (const domain of selected) lines.push(await mutateDomain(domain, strykerOptions));
+  if (!mergeOnly) for (const domain of selected) lines.push(await mutateDomain(domain, strykerOptions));
 
   const report = mergeBaselines(BASELINES, owns);
   const errors = schemaErrors(report);
   if (errors.length) throw new Error(`the merged report does not keep the mutation-testing-report schema:\n${errors.join('\n')}`);
   writeMergedReport(report, REPORT, HTML);
 
-  console.log(`\n${lines.join('\n')}\n\n${REPORT} (and ${HTML}) keeps the mutation-testing-report schema: every domain tested so far.`);
+  if (lines.length) console.log(`\n${lines.join('\n')}`);
+  console.log(`\n${REPORT} (and ${HTML}) keeps the mutation-testing-report schema: every domain tested so far.`);
   console.log('domain           score   detected  undetected  ignored  invalid');
   for (const score of domainScores(report)) {
-    const mark = score.domain === 'all' || selected.includes(score.domain) ? ' ' : '*';
+    const mark = score.domain === 'all' || (!mergeOnly && selected.includes(score.domain)) ? ' ' : '*';
     console.log(`${`${score.domain}${mark}`.padEnd(16)} ${(score.score === null ? '-' : score.score.toFixed(2)).padStart(6)}  ${String(score.detected).padStart(8)}  ${String(score.undetected).padStart(10)}  ${String(score.ignored).padStart(7)}  ${String(score.invalid).padStart(7)}`);
   }
   console.log('(* from its baseline, not run now)');
