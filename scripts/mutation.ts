@@ -9,7 +9,7 @@
  * but for `--merge-only`, which runs no Stryker and only merges the committed baselines.
  * Prints each domain's time against its budget, the mutants tested per minute, and the scores.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { domainScores, schemaErrors } from '../support/report/mutation-scores';
 import { baselineFile, BASELINES, budgetMinutes, cucumberProfile, domains, mutatePatterns, owns, scenariosFirst } from './mutation/domains';
@@ -63,7 +63,23 @@ function configFor(domain: string): string {
   return file;
 }
 
+/**
+ * Stryker's incremental mode compares the mutated code and the feature files, not the steps and
+ * support code that do the checking: after a check got sharper, a mutant it now kills keeps its old
+ * verdict. Says so when support/ or step-definitions/ changed since the baseline was committed.
+ */
+function staleVerdictsWarning(domain: string): string | undefined {
+  const git = (...args: string[]) => spawnSync('git', args, { encoding: 'utf8' });
+  const commit = git('log', '-1', '--format=%h', '--', baselineFile(domain)).stdout?.trim();
+  if (!commit) return undefined; // no git, or a baseline not committed yet
+  const changed = git('diff', '--name-only', commit, '--', 'support', 'step-definitions').stdout?.trim().split('\n').filter(Boolean) ?? [];
+  if (!changed.length) return undefined;
+  return `${domain}: ${changed.length} files of support/ and step-definitions/ changed since its baseline (${commit}), which Stryker does not see: mutants whose scenarios check more now keep their old verdicts; --force re-tests them`;
+}
+
 async function mutateDomain(domain: string, strykerOptions: string[]): Promise<string> {
+  const stale = strykerOptions.includes('--force') ? undefined : staleVerdictsWarning(domain);
+  if (stale) console.log(`note: ${stale}`);
   const started = performance.now();
   const { code, output } = await runStryker(domain, [configFor(domain), '--mutate', mutatePatterns(domain).join(','), '--incrementalFile', baselineFile(domain), ...strykerOptions]);
   const minutes = (performance.now() - started) / 60_000;
@@ -74,7 +90,7 @@ async function mutateDomain(domain: string, strykerOptions: string[]): Promise<s
   const tested = Number([...output.matchAll(/(\d+)\/\d+ tested/g)].at(-1)?.[1] ?? 0);
   const mutationPhase = /Initial test run succeeded[\s\S]*?Done in (.+)\./.exec(output)?.[1] ?? '?';
   const budget = budgetMinutes(domain);
-  return `${domain}: ${minutes.toFixed(1)} min (budget ${budget}${minutes > budget ? `, over by ${(minutes - budget).toFixed(1)}` : ''}), ${tested} mutants tested, ${reused?.[1] ?? 0} reused from the baseline: ${minutes > 0 ? (tested / minutes).toFixed(1) : '-'} mutants per minute (Stryker: done in ${mutationPhase})`;
+  return `${domain}: ${minutes.toFixed(1)} min (budget ${budget}${minutes > budget ? `, over by ${(minutes - budget).toFixed(1)}` : ''}), ${tested} mutants tested, ${reused?.[1] ?? 0} reused from the baseline: ${minutes > 0 ? (tested / minutes).toFixed(1) : '-'} mutants per minute (Stryker: done in ${mutationPhase})${stale ? `\n  note: ${stale}` : ''}`;
 }
 
 async function main(): Promise<void> {
