@@ -21,13 +21,38 @@ export class InProcessTransport {
       onUnhandledFrame: 'error',
     });
     this.network.enable();
+    this.refuseWhatFetchRefuses();
   }
+
+  /**
+   * msw's interceptor sends a request whose method Node's fetch refuses (`''`, or CONNECT, TRACE,
+   * TRACK) as GET. In front of it, fetch refuses them here as it does without msw, with its own
+   * TypeError, so a gateway that names no valid method fails in-process as it would when spawned.
+   */
+  private refuseWhatFetchRefuses(): void {
+    const intercepted = globalThis.fetch;
+    const checked: typeof fetch = (input, init) => {
+      try {
+        if (init?.method !== undefined) new Request('http://localhost/', { method: init.method });
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      return intercepted(input, init);
+    };
+    globalThis.fetch = checked;
+    this.restoreFetch = () => {
+      if (globalThis.fetch === checked) globalThis.fetch = intercepted;
+    };
+  }
+
+  private restoreFetch = () => undefined as void;
 
   attach(fakes: FakeUpstream[]): void {
     this.fakes = new Map(fakes.map((fake) => [fake.origin, fake]));
   }
 
   close(): void {
+    this.restoreFetch();
     this.network.disable();
   }
 
