@@ -34,9 +34,14 @@ Feature: Only tokens MediaNest signed are accepted
     When a visitor looks at the session
     Then the visitor is refused with UNAUTHORIZED
 
-  Scenario: a credential that is not a bearer token is refused
+  Scenario: a credential that is not a bearer token is refused, saying how to send one
     When a visitor looks at the session with a Basic username and password
-    Then the visitor is refused with TOKEN_INVALID
+    Then the visitor is refused with TOKEN_INVALID, told that "Send the token as \"Bearer"
+
+  Scenario: a valid token is taken only as a bearer token
+    Given Bob is signed in
+    When Bob looks at his session, sending his token as "Token"
+    Then Bob is refused with TOKEN_INVALID, told that "Send the token as \"Bearer"
 
   Scenario: the Plex token never leaves the gateway
     Given Bob is signed in

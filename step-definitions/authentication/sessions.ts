@@ -12,6 +12,10 @@ When('a visitor looks at the session with a Basic username and password', async 
   await SessionUse.withBasicAuth(this);
 });
 
+When('{persona} looks at his/her session, sending his/her token as {string}', async function (this: MediaNestWorld, name: string, scheme: string) {
+  await SessionUse.withTokenUnderScheme(this, name, scheme);
+});
+
 Then('he sees his own username, his role and when the session ends, 24 hours from now', function (this: MediaNestWorld) {
   expect(Sessions.shown(this, this.lastExchange), 'what the session shows').to.deep.equal({ username: this.lastExchange.actor, knownRole: true, endsInADay: true, plexToken: undefined });
 });

@@ -14,6 +14,12 @@ export const SessionUse = {
     return world.visitor.api.getSession({ headers: { authorization: `Basic ${Buffer.from('ada:secret').toString('base64')}` } });
   },
 
+  /** Sends the person's own token under another scheme than Bearer (`Token <token>`, as some APIs take it). */
+  withTokenUnderScheme(world: MediaNestWorld, name: string, scheme: string): Promise<HttpExchange> {
+    const actor = world.actor(name);
+    return actor.api.getSession({ headers: { authorization: `${scheme} ${actor.signedIn().token}` } });
+  },
+
   /** A page on another site makes the person's browser sign out: the cookies ride along, no CSRF header. */
   forgedSignOut(world: MediaNestWorld, name: string): Promise<HttpExchange> {
     return world.actor(name).api.logout({ withoutCsrf: true });

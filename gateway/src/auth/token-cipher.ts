@@ -23,7 +23,8 @@ export class TokenCipher {
       decipher.setAuthTag(tag!);
       return Buffer.concat([decipher.update(sealed!), decipher.final()]).toString('utf8');
     } catch {
-      return undefined;
+      // the authentication tag does not match: another key sealed it, or it was altered
     }
+    return undefined;
   }
 }

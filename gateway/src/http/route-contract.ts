@@ -1,7 +1,6 @@
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import { ERROR_STATUS, type ErrorCode } from './errors';
 import type { Schema } from './envelope';
-import { accessOf } from '../auth/guard';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -52,7 +51,7 @@ const completions = new Map<string, Schema>();
 
 function complete(route: RouteOptions, schema: Schema): Schema {
   const method = String(route.method);
-  const access = accessOf(route.config);
+  const access = route.config?.access; // saying nothing is 'user'
   const codes = new Set<ErrorCode>(route.config?.refusals ?? []);
   const add = (...more: ErrorCode[]) => more.forEach((code) => codes.add(code));
   if (access !== 'public') add(...SIGNED_IN);
@@ -75,7 +74,7 @@ function complete(route: RouteOptions, schema: Schema): Schema {
   };
 }
 
-function securityOf(access: string, method: string, webhook: boolean): Array<Record<string, string[]>> {
+function securityOf(access: string | undefined, method: string, webhook: boolean): Array<Record<string, string[]>> {
   if (webhook) return [{ webhookSecret: [] }];
   if (access === 'public') return [];
   return [{ bearer: [] }, WRITES.has(method) ? { session: [], csrf: [] } : { session: [] }];
