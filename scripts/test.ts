@@ -44,7 +44,7 @@ const CHECKS: Check[] = [
   // the fakes against the recorded upstreams, and the gateway's clients against the recordings (nock)
   { name: 'check-fakes', command: [...tsNode, 'scripts/upstream-recordings/check-fakes.ts'] },
   { name: 'spawned smoke', command: [...cucumber, '-p', 'spawned', '--tags', '@smoke', '--format', 'summary'], count: cucumberCounts },
-  // the committed mutation baselines merged into reports/mutation/mutation.json, whose scores the living documentation shows
+  // the mutation baselines of gateway/mutation-baseline/ merged into reports/mutation/mutation.json, whose scores the living documentation shows
   { name: 'mutation scores', command: [...tsNode, 'scripts/mutation.ts', '--merge-only'] },
   { name: 'acceptance suite', command: [...cucumber, '-p', 'ci'], count: cucumberCounts },
   // two gateway instances on a real PostgreSQL and Redis (support/target/cluster.ts): the @cluster scenarios only

@@ -1,4 +1,5 @@
 import { After, AfterAll, Before, BeforeAll, setDefaultTimeout, Status, type IContext } from '@cucumber/cucumber';
+import { forgetCompletions } from '../gateway/src/http/route-contract';
 import { describeExchanges, describeTimeline } from './report/attachments';
 import { collectEvidence, scenarioMasker } from './report/collect-evidence';
 import { EVIDENCE_MEDIA_TYPE } from './report/evidence';
@@ -12,8 +13,13 @@ import { MediaNestWorld, type MediaNestParameters } from './world';
 
 setDefaultTimeout(20_000);
 
-/** The target is chosen per worker from the profile's world parameters (see cucumber.js). */
+/**
+ * The target is chosen per worker from the profile's world parameters (see cucumber.js). Each run
+ * completes the gateway's route schemas afresh: Stryker runs every mutant in this process, and one
+ * kept from the run before would hide a mutant of their completion.
+ */
 BeforeAll(async function (this: IContext) {
+  forgetCompletions();
   const parameters = this.parameters as Partial<MediaNestParameters>;
   const kind = parameters.target ?? 'embedded';
   MediaNestWorld.target =

@@ -36,12 +36,14 @@ Feature: Only tokens MediaNest signed are accepted
 
   Scenario: a credential that is not a bearer token is refused, saying how to send one
     When a visitor looks at the session with a Basic username and password
-    Then the visitor is refused with TOKEN_INVALID, told that "Send the token as \"Bearer"
+    Then the visitor is refused with TOKEN_INVALID
+    And the visitor is told to send the token as a bearer token
 
   Scenario: a valid token is taken only as a bearer token
     Given Bob is signed in
-    When Bob looks at his session, sending his token as "Token"
-    Then Bob is refused with TOKEN_INVALID, told that "Send the token as \"Bearer"
+    When Bob looks at his session with his token labelled "Token" instead of "Bearer"
+    Then Bob is refused with TOKEN_INVALID
+    And Bob is told to send the token as a bearer token
 
   Scenario: the Plex token never leaves the gateway
     Given Bob is signed in

@@ -3,8 +3,9 @@ Feature: Requests the API does not have
   A client that guesses, mistypes or probes gets a refusal that says what it got wrong, in
   MediaNest's error envelope, never a server error: a number past the bounds the API documents is
   a validation error naming the field, a method an address does not have is refused, naming the
-  methods it does have, and an address that does not exist is not found, signed in or not. An outside fuzzer found
-  each of these answered otherwise, one of them with a server error.
+  methods it does have, and an address that does not exist is not found; the last two alike for
+  someone signed in or not. An outside fuzzer found each of these answered otherwise, one of them
+  with a server error.
 
   Contract details: a method an address lacks is answered 405 METHOD_NOT_ALLOWED with the methods
   in the `Allow` header; an unknown address is 404 NOT_FOUND.
@@ -55,6 +56,6 @@ Feature: Requests the API does not have
     Then the visitor is refused with <code>
 
     Examples:
-      | what                                   | method | an address                         | code               |
-      | an address that does not exist         | GET    | an address MediaNest does not have | NOT_FOUND          |
-      | a method an address of users' lacks    | PUT    | his media requests                 | METHOD_NOT_ALLOWED |
+      | what                                                 | method | an address                         | code               |
+      | an address that does not exist                       | GET    | an address MediaNest does not have | NOT_FOUND          |
+      | a method an address for signed-in people does not have | PUT    | the list of media requests         | METHOD_NOT_ALLOWED |

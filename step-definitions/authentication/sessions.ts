@@ -1,5 +1,6 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import { expect } from '../../support/checks/chai';
+import { Refusals } from '../../support/checks/refusals';
 import { Sessions } from '../../support/checks/sessions';
 import { SessionUse } from '../../support/tasks/sessions';
 import type { MediaNestWorld } from '../../support/world';
@@ -12,8 +13,12 @@ When('a visitor looks at the session with a Basic username and password', async 
   await SessionUse.withBasicAuth(this);
 });
 
-When('{persona} looks at his/her session, sending his/her token as {string}', async function (this: MediaNestWorld, name: string, scheme: string) {
+When('{persona} looks at his/her session with his/her token labelled {string} instead of "Bearer"', async function (this: MediaNestWorld, name: string, scheme: string) {
   await SessionUse.withTokenUnderScheme(this, name, scheme);
+});
+
+Then('{actor} is told to send the token as a bearer token', function (this: MediaNestWorld, actor: string) {
+  expect(Refusals.said(this.lastExchangeOf(actor), 'TOKEN_INVALID'), 'what the refusal says').to.include('Send the token as "Bearer <token>"');
 });
 
 Then('he sees his own username, his role and when the session ends, 24 hours from now', function (this: MediaNestWorld) {

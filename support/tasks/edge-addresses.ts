@@ -11,6 +11,7 @@ import { phrasesOf } from '../parameter-types';
 const ADDRESSES: Record<string, { path: string; field: 'page' | 'id' }> = {
   'his downloads': { path: '/youtube/downloads', field: 'page' },
   'his media requests': { path: '/media/requests', field: 'page' },
+  'the list of media requests': { path: '/media/requests', field: 'page' },
   'one of his media requests': { path: '/media/requests/{id}', field: 'id' },
   'one of his downloads': { path: '/youtube/downloads/{id}', field: 'id' },
   'the events of a download': { path: '/youtube/downloads/{id}/events', field: 'id' },

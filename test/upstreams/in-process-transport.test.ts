@@ -8,7 +8,7 @@ const transport = new InProcessTransport({ block: () => undefined } as unknown a
 transport.attach([{ origin: 'http://plex.test', handle: async (request: Request) => new Response(request.method) } as unknown as FakeUpstream]);
 after(() => transport.close());
 
-test('in-process, fetch refuses a method it refuses without msw, instead of sending it as GET', async () => {
+test('in-process, fetch refuses the methods Node\'s fetch refuses (msw alone sends an empty one as GET, and TRACE as it is)', async () => {
   await assert.rejects(fetch('http://plex.test/', { method: '' }), { name: 'TypeError', message: "'' is not a valid HTTP method." });
   await assert.rejects(fetch('http://plex.test/', { method: 'TRACE' }), TypeError);
 });

@@ -163,7 +163,8 @@ function succeeded(outcome: RunOutcome): boolean {
 
 /**
  * The file yt-dlp said it wrote last (its `Destination:` or `[Merger]` line), if it is there. Each
- * download has a new folder of its own, so yt-dlp never finds a file there already.
+ * download has a new folder of its own, named by its id, so yt-dlp never finds a file there already
+ * (unless DOWNLOAD_DIR outlived the database whose ids it holds: the download then fails, "left no file").
  */
 function locateFile(reported: string | undefined, folder: string): { name: string; size: number } | undefined {
   if (reported === undefined) return undefined;

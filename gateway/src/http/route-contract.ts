@@ -49,6 +49,15 @@ export function installRouteContract(app: FastifyInstance): void {
 
 const completions = new Map<string, Schema>();
 
+/**
+ * Forgets every completion kept. Stryker runs mutant after mutant in one process, and a completion
+ * kept from an earlier run would hide a mutant of complete() itself: the suite forgets them as each
+ * of its runs starts (support/hooks.ts).
+ */
+export function forgetCompletions(): void {
+  completions.clear();
+}
+
 function complete(route: RouteOptions, schema: Schema): Schema {
   const method = String(route.method);
   const access = route.config?.access; // saying nothing is 'user'

@@ -25,9 +25,10 @@ export class InProcessTransport {
   }
 
   /**
-   * msw's interceptor sends a request whose method Node's fetch refuses (`''`, or CONNECT, TRACE,
-   * TRACK) as GET. In front of it, fetch refuses them here as it does without msw, with its own
-   * TypeError, so a gateway that names no valid method fails in-process as it would when spawned.
+   * msw's interceptor takes methods Node's fetch refuses: an empty one goes out as GET, TRACE and
+   * TRACK go through, CONNECT fails inside msw. In front of it, fetch refuses them here as it does
+   * without msw, with Node's own TypeError, so a gateway that names an invalid method fails
+   * in-process as it would when spawned.
    */
   private refuseWhatFetchRefuses(): void {
     const intercepted = globalThis.fetch;
