@@ -25,6 +25,13 @@ Feature: Sessions and signing out
   Scenario: the session cookie cannot be read by scripts
     When Bob signs in through the portal
     Then the session cookie is HttpOnly and the CSRF cookie is readable by the portal
+    And both cookies are kept for the whole site until the session ends, and sent over plain HTTP too
+
+  @security
+  Scenario: in production, the portal's cookies travel only over HTTPS
+    Given MediaNest is configured with NODE_ENV set to "production"
+    When Bob signs in through the portal
+    Then both cookies are sent only over HTTPS
 
   @security
   Scenario: a change asked through the portal's cookies without the CSRF token is refused

@@ -74,7 +74,7 @@ Feature: Sign in with a Plex account
     Given Bob has asked to sign in with Plex
     And Bob approves the PIN at plex.tv
     When Bob returns to MediaNest twice at the same moment
-    Then one of the two signs Bob in and the other is refused with PIN_NOT_FOUND
+    Then one of the two signs Bob in and the other is refused with PIN_NOT_FOUND, told the PIN was already used
 
   Scenario: signing in again keeps the account and takes the new Plex username and email
     Given Bob has signed in before

@@ -57,6 +57,16 @@ Then('the session cookie is HttpOnly and the CSRF cookie is readable by the port
   expect(Sessions.signInCookies(this), 'the cookies the sign-in set').to.deep.equal({ sessionHttpOnly: true, sessionSameSiteLax: true, csrfReadable: true, csrfLongEnough: true });
 });
 
+Then('both cookies are kept for the whole site until the session ends, and sent over plain HTTP too', function (this: MediaNestWorld) {
+  const scope = { path: '/', expiresWithSession: true, httpsOnly: false };
+  expect(Sessions.signInCookieScope(this), 'where and until when the browser keeps each cookie').to.deep.equal({ medianest_session: scope, medianest_csrf: scope });
+});
+
+Then('both cookies are sent only over HTTPS', function (this: MediaNestWorld) {
+  const scope = { path: '/', expiresWithSession: true, httpsOnly: true };
+  expect(Sessions.signInCookieScope(this), 'where and until when the browser keeps each cookie').to.deep.equal({ medianest_session: scope, medianest_csrf: scope });
+});
+
 Then('the session and CSRF cookies are cleared', function (this: MediaNestWorld) {
   expect(Sessions.clearedBySignOut(this), 'the cookies signing out emptied and expired').to.deep.equal(['medianest_session', 'medianest_csrf']);
 });

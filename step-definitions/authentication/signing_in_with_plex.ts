@@ -1,5 +1,4 @@
 import { Given, Then, When } from '@cucumber/cucumber';
-import { outcomeOf } from '../../support/checks/answers';
 import { expect } from '../../support/checks/chai';
 import { PlexTv } from '../../support/checks/plex-tv';
 import { Sessions } from '../../support/checks/sessions';
@@ -38,8 +37,8 @@ When('{persona} returns to MediaNest twice at the same moment', async function (
   await SignIn.verifyTwiceAtOnce(this, this.actor(name));
 });
 
-Then('one of the two signs {persona} in and the other is refused with PIN_NOT_FOUND', function (this: MediaNestWorld, _name: string) {
-  expect(this.notes.signIn.twoReturns.map(outcomeOf).sort(), 'the answers to the two returns').to.deep.equal(['200', '404 PIN_NOT_FOUND']);
+Then('one of the two signs {persona} in and the other is refused with PIN_NOT_FOUND, told the PIN was already used', function (this: MediaNestWorld, _name: string) {
+  expect(Sessions.twoReturns(this), 'the answers to the two returns').to.deep.equal({ outcomes: ['200', '404 PIN_NOT_FOUND'], refusalSays: 'This PIN was already used to sign in' });
 });
 
 Then('{persona} is signed in as a(n) {role}', async function (this: MediaNestWorld, name: string, role: string) {

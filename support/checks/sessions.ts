@@ -2,7 +2,7 @@ import { cookiesSetBy } from '../actor';
 import type { HttpExchange } from '../api/exchange';
 import { SignIn } from '../tasks/sign-in';
 import type { MediaNestWorld } from '../world';
-import { expectData } from './answers';
+import { expectData, outcomeOf } from './answers';
 import { expect } from './chai';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -42,11 +42,32 @@ export const Sessions = {
     return { usernames: users.map((user) => user.username), plexTokens: users.filter((user) => user.plexToken !== undefined).length };
   },
 
+  /** The two answers to returning twice at once with one PIN, in a few words, and what the refused one says. */
+  twoReturns(world: MediaNestWorld): { outcomes: string[]; refusalSays?: string } {
+    const answers = world.notes.signIn.twoReturns;
+    return { outcomes: answers.map(outcomeOf).sort(), refusalSays: answers.find((answer) => answer.response.status !== 200)?.response.body?.error?.message };
+  },
+
   /** The attributes of the cookies the latest sign-in set. */
   signInCookies(world: MediaNestWorld) {
     const verify = lastAnswerTo(world, 'verifyPin');
     const [session, csrf] = [cookieLine(verify, 'medianest_session') ?? '', cookieLine(verify, 'medianest_csrf') ?? ''];
     return { sessionHttpOnly: /;\s*HttpOnly/i.test(session), sessionSameSiteLax: /;\s*SameSite=Lax/i.test(session), csrfReadable: csrf !== '' && !/HttpOnly/i.test(csrf), csrfLongEnough: (cookiesSetBy(verify).medianest_csrf ?? '').length >= 16 };
+  },
+
+  /**
+   * Where and until when a browser keeps and sends each cookie of the latest sign-in: its Path, its
+   * Expires against the session's end (whole seconds, as cookies carry it), and whether it goes
+   * only over HTTPS (Secure).
+   */
+  signInCookieScope(world: MediaNestWorld): Record<string, { path?: string; expiresWithSession: boolean; httpsOnly: boolean }> {
+    const verify = lastAnswerTo(world, 'verifyPin');
+    const sessionEnd = Math.floor(Date.parse(expectData(verify).expiresAt) / 1000);
+    return Object.fromEntries(['medianest_session', 'medianest_csrf'].map((name) => {
+      const line = cookieLine(verify, name) ?? '';
+      const expires = /;\s*Expires=([^;]+)/i.exec(line)?.[1];
+      return [name, { path: /;\s*Path=([^;]*)/i.exec(line)?.[1], expiresWithSession: expires !== undefined && Math.floor(Date.parse(expires) / 1000) === sessionEnd, httpsOnly: /;\s*Secure(;|$)/i.test(line) }];
+    }));
   },
 
   /**

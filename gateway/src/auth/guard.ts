@@ -49,7 +49,7 @@ async function sessionOf(services: GatewayServices, claims: TokenClaims): Promis
  */
 export function identify(services: GatewayServices, request: FastifyRequest): Promise<void> | undefined {
   const header = request.headers.authorization;
-  const cookie = request.cookies?.[SESSION_COOKIE];
+  const cookie = request.cookies[SESSION_COOKIE]; // @fastify/cookie parses every request's, before this hook
   if (header === undefined && !cookie) return undefined;
   const byCookie = header === undefined;
   const settle = (session: { user: User; claims: TokenClaims }) => void (request.auth = { user: session.user, claims: session.claims, byCookie });
