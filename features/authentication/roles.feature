@@ -78,7 +78,7 @@ Feature: Roles: admins and users
     Scenario: changing the role of an account that does not exist is refused
       Given Ada, an admin, is signed in
       When Ada tries to make an account that does not exist an admin
-      Then Ada is refused with NOT_FOUND
+      Then Ada is refused with NOT_FOUND, told that "No such user"
 
     Scenario: an admin cannot take away her own admin role
       Given Ada, an admin, is signed in

@@ -11,7 +11,7 @@ export class TokenCipher {
   encrypt(plain: string): string {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
-    const sealed = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+    const sealed = Buffer.concat([cipher.update(plain), cipher.final()]); // a string is read as UTF-8
     return [iv, cipher.getAuthTag(), sealed].map((part) => part.toString('base64url')).join('.');
   }
 
