@@ -27,7 +27,7 @@ Feature: Sessions and signing out
     Then the session cookie is HttpOnly and the CSRF cookie is readable by the portal
     And both cookies are kept for the whole site until the session ends, and sent over plain HTTP too
 
-  @security
+  @security @fresh-gateway
   Scenario: in production, the portal's cookies travel only over HTTPS
     Given MediaNest is configured with NODE_ENV set to "production"
     When Bob signs in through the portal
