@@ -57,14 +57,18 @@ Then('the session cookie is HttpOnly and the CSRF cookie is readable by the port
   expect(Sessions.signInCookies(this), 'the cookies the sign-in set').to.deep.equal({ sessionHttpOnly: true, sessionSameSiteLax: true, csrfReadable: true, csrfLongEnough: true });
 });
 
+/** Both sign-in cookies are kept for the whole site until the session ends, sent over HTTPS only or over plain HTTP too. */
+function expectCookieScope(world: MediaNestWorld, httpsOnly: boolean): void {
+  const scope = { path: '/', expiresWithSession: true, httpsOnly };
+  expect(Sessions.signInCookieScope(world), 'where and until when the browser keeps each cookie').to.deep.equal({ medianest_session: scope, medianest_csrf: scope });
+}
+
 Then('both cookies are kept for the whole site until the session ends, and sent over plain HTTP too', function (this: MediaNestWorld) {
-  const scope = { path: '/', expiresWithSession: true, httpsOnly: false };
-  expect(Sessions.signInCookieScope(this), 'where and until when the browser keeps each cookie').to.deep.equal({ medianest_session: scope, medianest_csrf: scope });
+  expectCookieScope(this, false);
 });
 
 Then('both cookies are sent only over HTTPS', function (this: MediaNestWorld) {
-  const scope = { path: '/', expiresWithSession: true, httpsOnly: true };
-  expect(Sessions.signInCookieScope(this), 'where and until when the browser keeps each cookie').to.deep.equal({ medianest_session: scope, medianest_csrf: scope });
+  expectCookieScope(this, true);
 });
 
 Then('the session and CSRF cookies are cleared', function (this: MediaNestWorld) {

@@ -9,6 +9,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The Set-Cookie line of one cookie in an answer. */
 const cookieLine = (exchange: HttpExchange, name: string) => (exchange.response.headers['set-cookie'] ?? '').split('\n').find((line) => line.startsWith(`${name}=`));
+/** The value of one attribute (`Expires`, `Path`) of a Set-Cookie line; undefined when it has none. */
+const cookieAttribute = (line: string, attribute: string) => new RegExp(`;\\s*${attribute}=([^;]+)`, 'i').exec(line)?.[1];
 
 /** The latest answer to an operation in the scenario. */
 function lastAnswerTo(world: MediaNestWorld, operationId: string): HttpExchange {
@@ -65,8 +67,8 @@ export const Sessions = {
     const sessionEnd = Math.floor(Date.parse(expectData(verify).expiresAt) / 1000);
     return Object.fromEntries(['medianest_session', 'medianest_csrf'].map((name) => {
       const line = cookieLine(verify, name) ?? '';
-      const expires = /;\s*Expires=([^;]+)/i.exec(line)?.[1];
-      return [name, { path: /;\s*Path=([^;]*)/i.exec(line)?.[1], expiresWithSession: expires !== undefined && Math.floor(Date.parse(expires) / 1000) === sessionEnd, httpsOnly: /;\s*Secure(;|$)/i.test(line) }];
+      const expires = cookieAttribute(line, 'Expires');
+      return [name, { path: cookieAttribute(line, 'Path'), expiresWithSession: expires !== undefined && Math.floor(Date.parse(expires) / 1000) === sessionEnd, httpsOnly: /;\s*Secure(;|$)/i.test(line) }];
     }));
   },
 
@@ -78,7 +80,7 @@ export const Sessions = {
     const logout = lastAnswerTo(world, 'logout');
     return ['medianest_session', 'medianest_csrf'].filter((name) => {
       const line = cookieLine(logout, name) ?? '';
-      const expires = /;\s*Expires=([^;]+)/i.exec(line)?.[1];
+      const expires = cookieAttribute(line, 'Expires');
       const gone = /;\s*Max-Age=0\b/i.test(line) || (expires !== undefined && Date.parse(expires) <= world.clock.now());
       return line !== '' && cookiesSetBy(logout)[name] === '' && gone && /;\s*Path=\/(;|$)/i.test(line);
     });
