@@ -4,6 +4,34 @@
 // `npx cucumber-js -p load features/load/reads_under_load.feature` runs that file alone, and with
 // no path at all Cucumber reads features/**/*.feature (the profile's tags pick its scenarios).
 
+const { availableParallelism } = require('node:os');
+
+/** Cucumber's options that take a value: the word after one of these is not a feature path. */
+const TAKES_A_VALUE = new Set(['-c', '--config', '-f', '--format', '--format-options', '--i18n-keywords', '-i', '--import', '-l', '--loader', '--language', '--name', '--order', '-p', '--profile', '--parallel', '--plugin', '--plugin-options', '-r', '--require', '--require-module', '--retry', '--retry-tag-filter', '--shard', '-t', '--tags', '--world-parameters']);
+
+/**
+ * Whether the command line narrows the run to part of a profile's selection: a feature path (or
+ * `file:line`), `--tags` or `--name`.
+ */
+function narrowed(argv) {
+  for (let i = 0; i < argv.length; i++) {
+    const [option] = argv[i].split('=');
+    if (['-t', '--tags', '--name'].includes(option)) return true;
+    if (TAKES_A_VALUE.has(argv[i])) i++;
+    else if (!argv[i].startsWith('-')) return true;
+  }
+  return false;
+}
+
+/**
+ * The default profile's workers, chosen by measurement on two cores (README, "Why two workers"):
+ * the whole selection runs on two workers, each loading the suite once, which beats one process
+ * quiet and beside a busy core; a narrowed run (a file, a tag, a name) stays in one process,
+ * where a second worker's start-up costs more than it saves. `--parallel N` on the command line
+ * decides instead.
+ */
+const defaultWorkers = narrowed(process.argv.slice(2)) || availableParallelism() < 2 ? 0 : 2;
+
 /**
  * The report files of a run, in `folder`: the default profile writes to reports/, every other
  * profile to reports/<profile>/, so one run never overwrites another's report. Add a formatter
@@ -96,7 +124,7 @@ const mutationSharedStores = {
 };
 
 module.exports = {
-  default: profile('default', { tags: everydayTags, reports: 'reports' }),
+  default: profile('default', { tags: everydayTags, reports: 'reports', parallel: defaultWorkers }),
   ci: profile('ci', { tags: everydayTags, reports: 'reports/ci', progress: 'summary', parallel: 2 }),
   smoke: profile('smoke', { tags: '@smoke and not @wip and not @cluster', reports: 'reports/smoke' }),
   spawned: profile('spawned', { tags: `${everydayTags} and not @embedded-only`, reports: 'reports/spawned', worldParameters: { target: 'spawned' } }),

@@ -4,7 +4,8 @@
  * - gateway start-up: the median time to build and start a fresh gateway, in-process and spawned;
  * - floor: as many trivial three-step scenarios as the suite runs, through the same runner and
  *   report formats (scripts/bench/floor/), the median of three runs;
- * - whole suite: the default profile's wall time and scenario count, and `suiteToFloorRatio`;
+ * - whole suite: the default profile's wall time (two workers, as `npx cucumber-js` runs it) and
+ *   scenario count, and `suiteToFloorRatio`;
  * - load: the figures every load scenario measured (the load profile).
  */
 import { spawn, spawnSync } from 'node:child_process';

@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   console.log(`flake-check: the default suite ${times} times serially and ${times} times with --parallel 2, a busy loop taking one core (pid ${hog.pid})`);
   const runs: Array<CucumberRun & { name: string }> = [];
   try {
-    for (const [mode, args] of [['serial', []], ['parallel', ['--parallel', '2']]] as const) {
+    for (const [mode, args] of [['serial', ['--parallel', '0']], ['parallel', ['--parallel', '2']]] as const) {
       for (let i = 1; i <= times; i++) {
         const name = `${mode}-${i}`;
         const run = { name, ...(await runCucumber([...args], `${FOLDER}/${name}.ndjson`)) };

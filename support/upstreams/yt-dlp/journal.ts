@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** The executable the gateway is given as YT_DLP_PATH: a shell script that execs fake-yt-dlp.js (README.md). */
-export const FAKE_YT_DLP_PATH = path.join(__dirname, 'yt-dlp');
+/** The executable the gateway is given as YT_DLP_PATH: the fake yt-dlp, a Perl script (README.md). */
+export const FAKE_YT_DLP_PATH = path.join(__dirname, 'fake-yt-dlp.pl');
 
 /** The environment the fake reads: where to journal, and optionally its pause between lines. */
 export function fakeYtDlpEnv(journalPath: string, stepMs?: number): Record<string, string> {
