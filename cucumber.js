@@ -16,7 +16,7 @@ const TAKES_A_VALUE = new Set(['-c', '--config', '-f', '--format', '--format-opt
 function narrowed(argv) {
   for (let i = 0; i < argv.length; i++) {
     const [option] = argv[i].split('=');
-    if (['-t', '--tags', '--name'].includes(option)) return true;
+    if (['-t', '--tags', '--name'].includes(option) || /^-t./.test(argv[i])) return true;
     if (TAKES_A_VALUE.has(argv[i])) i++;
     else if (!argv[i].startsWith('-')) return true;
   }
