@@ -6,8 +6,8 @@
 
 const { availableParallelism } = require('node:os');
 
-/** Cucumber's options that take a value: the word after one of these is not a feature path. */
-const TAKES_A_VALUE = new Set(['-c', '--config', '-f', '--format', '--format-options', '--i18n-keywords', '-i', '--import', '-l', '--loader', '--language', '--name', '--order', '-p', '--profile', '--parallel', '--plugin', '--plugin-options', '-r', '--require', '--require-module', '--retry', '--retry-tag-filter', '--shard', '-t', '--tags', '--world-parameters']);
+/** Cucumber's options that take a value (besides --tags and --name): the word after one is not a feature path. */
+const TAKES_A_VALUE = new Set(['-c', '--config', '-f', '--format', '--format-options', '--i18n-keywords', '-i', '--import', '-l', '--loader', '--language', '--order', '-p', '--profile', '--parallel', '--plugin', '--plugin-options', '-r', '--require', '--require-module', '--retry', '--retry-tag-filter', '--shard', '--world-parameters']);
 
 /**
  * Whether the command line narrows the run to part of a profile's selection: a feature path (or
@@ -26,7 +26,7 @@ function narrowed(argv) {
 /**
  * The default profile's workers, chosen by measurement on two cores (README, "Why two workers"):
  * the whole selection runs on two workers, each loading the suite once, which beats one process
- * quiet and beside a busy core; a narrowed run (a file, a tag, a name) stays in one process,
+ * on a quiet machine and comes out even beside a busy core; a narrowed run (a file, a tag, a name) stays in one process,
  * where a second worker's start-up costs more than it saves. `--parallel N` on the command line
  * decides instead.
  */

@@ -1,7 +1,7 @@
 #!/usr/bin/env perl
-# A fake yt-dlp for the MediaNest suite: the gateway spawns it as YT_DLP_PATH (through `yt-dlp`
-# beside it). It speaks yt-dlp's command line and output (UPSTREAMS.md section 5), never touches
-# the network, and behaves as the video id says (README.md beside this file has the table).
+# A fake yt-dlp for the MediaNest suite: the gateway spawns it as YT_DLP_PATH. It speaks yt-dlp's
+# command line and output (UPSTREAMS.md section 5), never touches the network, and behaves as the
+# video id says (README.md beside this file has the table).
 #
 # Perl, not Node: the suite starts it about 150 times a run, and Perl starts in a few milliseconds
 # where Node took about 50 ms of CPU. It uses only what every Perl with git has (Time::HiRes).
