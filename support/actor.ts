@@ -31,6 +31,8 @@ export class Actor {
   constructor(
     readonly name: string,
     private readonly transport: ApiTransport,
+    /** The local address this person's connections start from; the system's choice when none. */
+    private readonly sourceAddress?: string,
   ) {
     this.api = new MediaNestApi((method, path, options) => this.call(method, path, options));
   }
@@ -44,7 +46,7 @@ export class Actor {
     const ownCookie = Object.keys(request.headers ?? {}).some((name) => name.toLowerCase() === 'cookie');
     const browser = ownCookie ? undefined : this.browser;
     const credentials = await this.credentials(method, withoutCsrf);
-    return this.transport.send(this.name, { ...request, method, path, headers: { ...credentials, ...request.headers } }, browser);
+    return this.transport.send(this.name, { ...request, method, path, headers: { ...credentials, ...request.headers } }, browser, this.sourceAddress);
   }
 
   /** From now on this person uses the web portal: the cookies the sign-in set, and the CSRF token on every change. */

@@ -1,13 +1,14 @@
 import { defineParameterType } from '@cucumber/cucumber';
+import { VISITOR_ELSEWHERE } from './personas';
 import type { UpstreamName } from './upstreams/fake-upstream';
 
 defineParameterType({ name: 'persona', regexp: /Ada|Bob|Cleo|Dan|Eve|Mallory/, transformer: (name: string) => name });
 
-/** A persona, or someone who is not signed in. */
+/** A persona, or someone who is not signed in: "a visitor", or a visitor calling from another address. */
 defineParameterType({
   name: 'actor',
-  regexp: /Ada|Bob|Cleo|Dan|Eve|Mallory|[Aa] visitor|[Tt]he visitor/,
-  transformer: (name: string) => (/visitor/.test(name) ? 'a visitor' : name),
+  regexp: /Ada|Bob|Cleo|Dan|Eve|Mallory|[Aa] visitor from another address|[Tt]he visitor from another address|[Aa] visitor|[Tt]he visitor/,
+  transformer: (name: string) => (/another address/.test(name) ? VISITOR_ELSEWHERE : /visitor/.test(name) ? 'a visitor' : name),
 });
 
 const UPSTREAMS: Record<string, UpstreamName> = {

@@ -10,7 +10,7 @@ import { ApiTransport } from './api/transport';
 import type { EventStream } from './drivers/sse';
 import { LiveConnections } from './drivers/ws';
 import { freshNotes, type ScenarioNotes } from './notes';
-import { emailOf, PERSONAS, SUITE_ADMIN, WITHOUT_OVERSEERR } from './personas';
+import { emailOf, PERSONAS, sourceAddressOf, SUITE_ADMIN, WITHOUT_OVERSEERR } from './personas';
 import { scenarioEnvironment } from './target/environment';
 import { LoadBalancer } from './target/load-balancer';
 import type { RunningGateway, Target, TargetKind } from './target/target';
@@ -117,7 +117,7 @@ export class MediaNestWorld extends World<MediaNestParameters> {
 
   actor(name: string): Actor {
     let actor = this.actors.get(name);
-    if (!actor) this.actors.set(name, (actor = new Actor(name, this.http)));
+    if (!actor) this.actors.set(name, (actor = new Actor(name, this.http, sourceAddressOf(name))));
     return actor;
   }
 

@@ -19,6 +19,18 @@ Feature: Sign-in is rate limited
     Then the visitor is refused with RATE_LIMITED
     And the visitor is told when to retry
 
+  @fresh-gateway
+  Scenario: another address may still ask for a PIN when one address has asked for ten
+    Given a visitor has asked for 10 PINs this minute
+    When a visitor from another address asks to sign in with Plex
+    Then the visitor from another address is given a PIN code and a link to app.plex.tv carrying that code
+
+  @fresh-gateway
+  Scenario: another address may still check a PIN when one address has checked thirty
+    Given a visitor has tried 30 PINs this minute
+    When a visitor from another address returns to MediaNest with a PIN MediaNest never issued
+    Then the visitor from another address is refused with PIN_NOT_FOUND
+
   @embedded-only
   Scenario: after the minute, PINs can be asked for again
     Given a visitor has asked for 10 PINs this minute

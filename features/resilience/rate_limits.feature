@@ -64,6 +64,13 @@ Feature: Rate limits on the API
       Then the visitor is refused with RATE_LIMITED
       And the visitor is told when to retry
 
+    @fresh-gateway
+    Scenario: another address keeps its own allowance
+      Given each anonymous address may make 5 requests a minute
+      And a visitor has been refused 5 times for not being signed in
+      When a visitor from another address looks at the session
+      Then the visitor from another address is refused with UNAUTHORIZED
+
   Rule: health checks, the API description and Overseerr's webhook are never limited
 
     @fresh-gateway

@@ -12,7 +12,8 @@ type MakesTests = Record<string, (path: string) => Test>;
  * transport intercepts fetch only, so these node:http requests always reach the gateway.
  */
 export class ApiTransport {
-  private readonly keepAlive = new Agent({ keepAlive: true, maxSockets: 256 });
+  /** Kept-alive connections, one pool per source address (the system's choice under ''). */
+  private readonly agents = new Map<string, Agent>();
 
   constructor(
     /** Where the actor's next request goes (the cluster's load balancer picks an instance per request). */
@@ -27,12 +28,15 @@ export class ApiTransport {
     return new Browser(() => this.baseUrl(actor));
   }
 
-  /** Sends one request, through the browser's jar when one is given, and records the exchange. */
-  async send(actor: string, request: ApiRequest, browser?: Browser): Promise<HttpExchange> {
+  /**
+   * Sends one request, through the browser's jar when one is given, and records the exchange.
+   * `from` is the local address its connection starts from, so the gateway sees another client.
+   */
+  async send(actor: string, request: ApiRequest, browser?: Browser, from = ''): Promise<HttpExchange> {
     const base = await this.baseUrl(actor);
     const makes: MakesTests = browser ? browser.agent(base) : (supertest(base) as unknown as MakesTests);
     // the payload is made text or bytes here: superagent's own serializer would write a Buffer as JSON
-    const test = makes[request.method.toLowerCase()]!(request.path).agent(this.keepAlive).redirects(0).buffer(true).parse(asText).serialize((body) => body);
+    const test = makes[request.method.toLowerCase()]!(request.path).agent(this.agentFrom(from)).redirects(0).buffer(true).parse(asText).serialize((body) => body);
     const payload = request.body === undefined ? undefined : typeof request.body === 'string' || Buffer.isBuffer(request.body) ? request.body : JSON.stringify(request.body);
     const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
     if (payload !== undefined && !Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
@@ -50,7 +54,13 @@ export class ApiTransport {
   }
 
   close(): void {
-    this.keepAlive.destroy();
+    for (const agent of this.agents.values()) agent.destroy();
+  }
+
+  private agentFrom(localAddress: string): Agent {
+    let agent = this.agents.get(localAddress);
+    if (!agent) this.agents.set(localAddress, (agent = new Agent({ keepAlive: true, maxSockets: 256, ...(localAddress && { localAddress }) })));
+    return agent;
   }
 }
 
