@@ -56,3 +56,13 @@ Feature: Downloading a YouTube video
       And Bob has tried to download a video that fails midway
       When Bob lists his failed downloads
       Then Bob sees only his failed download
+
+  Rule: each download starts in an empty folder of its own, named by its number
+
+    Scenario: files an earlier database left under the same number are kept aside, not taken for the video
+      Given the downloads folder holds a short video's file under number 1, left by an earlier database
+      And Bob is signed in
+      When Bob downloads a short video and follows its progress
+      Then Bob saw it queued, then downloading, then completed
+      And the finished file is in the download folder
+      And the earlier file is kept, untouched, in a folder beside the download's

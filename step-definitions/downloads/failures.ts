@@ -51,3 +51,11 @@ Then('the finished file is in the download folder', function (this: MediaNestWor
 Then('the download folder holds only the merged file', function (this: MediaNestWorld) {
   DownloadChecks.onlyTheMergedFile(this);
 });
+
+Given('the downloads folder holds {video}\'s file under number {int}, left by an earlier database', function (this: MediaNestWorld, videoId: string, number: number) {
+  Downloads.leaveEarlierFile(this, number, videoId);
+});
+
+Then('the earlier file is kept, untouched, in a folder beside the download\'s', function (this: MediaNestWorld) {
+  DownloadChecks.earlierFileKeptAside(this);
+});

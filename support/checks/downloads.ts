@@ -1,6 +1,6 @@
 import { expect } from './chai';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { EventStream, ReceivedEvent } from '../drivers/sse';
 import type { HttpExchange } from '../api/exchange';
 import { expectData, expectError, expectStatus } from './answers';
@@ -112,6 +112,22 @@ export const DownloadChecks = {
     const { folder, name, size } = DownloadChecks.fileOfLast(world);
     expect(existsSync(join(folder, name)), `Expected the finished file at ${join(folder, name)}, but there is none`).to.equal(true);
     expect(statSync(join(folder, name)).size, 'Expected the file on disk to be as large as announced').to.equal(size);
+  },
+
+  /**
+   * The last download got the number whose folder held an earlier file, and that file is still
+   * there, untouched, in a folder of its own beside the download's.
+   */
+  earlierFileKeptAside(world: MediaNestWorld): void {
+    const earlier = world.notes.downloads.earlierFile!;
+    const download = Downloads.last(world);
+    expect(download.id, `Expected the download to be number ${earlier.number}, the number whose folder held the earlier file`).to.equal(earlier.number);
+    const { folder, name } = DownloadChecks.fileOfLast(world);
+    expect(readFileSync(join(folder, name), 'utf8'), 'Expected the finished file to be what yt-dlp downloaded, not the earlier file').to.not.equal(earlier.content);
+    const asides = readdirSync(dirname(folder)).filter((entry) => entry.startsWith(`${earlier.number}.earlier-`));
+    expect(asides, `Expected the earlier folder kept under another name beside ${folder}`).to.have.length(1);
+    expect(readdirSync(join(dirname(folder), asides[0]!)), 'Expected the earlier folder to hold just its file').to.deep.equal([earlier.name]);
+    expect(readFileSync(join(dirname(folder), asides[0]!, earlier.name), 'utf8'), 'Expected the earlier file untouched').to.equal(earlier.content);
   },
 
   onlyTheMergedFile(world: MediaNestWorld): void {

@@ -62,6 +62,14 @@ export class DownloadNotes {
   lastEventSeen?: number;
   /** How many events a stream had when yt-dlp fell quiet. */
   eventsBeforeQuiet?: number;
+  /** A file left in the downloads folder, under a download's number, as by a database since replaced. */
+  earlierFile?: EarlierFile;
+}
+
+export interface EarlierFile {
+  number: number;
+  name: string;
+  content: string;
 }
 
 declare module '../notes' {
@@ -332,6 +340,18 @@ export const Downloads = {
 
   journal(world: MediaNestWorld): YtDlpJournal {
     return new YtDlpJournal(world.configuration().FAKE_YTDLP_JOURNAL!);
+  },
+
+  /**
+   * Leaves the file yt-dlp would write for `videoId` (in mp4, the default) in the folder of download
+   * `number`, as a gateway whose database was since replaced would have left it.
+   */
+  leaveEarlierFile(world: MediaNestWorld, number: number, videoId: string): void {
+    const earlier = { number, name: `${videoId}.mp4`, content: `a download numbered ${number} under a database since replaced\n` };
+    const path = join(Downloads.downloadDir(world), String(number), earlier.name);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, earlier.content);
+    world.notes.downloads.earlierFile = earlier;
   },
 
   downloadDir(world: MediaNestWorld): string {

@@ -1,4 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
+import { readdir, rename } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../clock';
@@ -98,6 +99,8 @@ export class DownloadQueue {
     if (metadata.title) await this.store.setTitle(id, metadata.title, this.clock.now());
 
     const folder = join(resolve(this.settings.downloadDir), String(id));
+    const setAside = await this.setAsideEarlierFiles(id, folder);
+    if (setAside) return this.fail(download, setAside);
     const progress = new OverallProgress(metadata.runs);
     let file: string | undefined;
     // yt-dlp's lines arrive faster than the database answers: progress is written in their order, one after another
@@ -126,6 +129,25 @@ export class DownloadQueue {
     raise(100); // everything is on disk
     await progressWritten;
     if (await this.store.move(id, ['downloading'], 'completed', this.clock.now(), { file: found })) await this.events.status(download, 'downloading', 'completed', { file: found });
+  }
+
+  /**
+   * A download's folder is named by its number, so files already in it were left by a database
+   * since replaced (DOWNLOAD_DIR outlived it). yt-dlp would take a file of the same name for this
+   * video, whatever its quality: the folder is kept under another name and the download starts in
+   * an empty one. Returns why the download cannot go on, if the folder could not be moved.
+   */
+  private async setAsideEarlierFiles(id: number, folder: string): Promise<string | undefined> {
+    const held = await readdir(folder).catch(() => []);
+    if (!held.length) return undefined;
+    const keptAs = `${folder}.earlier-${new Date(this.clock.now()).toISOString().replace(/[:.]/g, '-')}`;
+    try {
+      await rename(folder, keptAs);
+    } catch (error) {
+      return `the download folder holds files of an earlier download that could not be set aside: ${(error as Error).message}`;
+    }
+    this.log.warn({ downloadId: id, folder, keptAs }, 'the download folder held files of an earlier database; they were kept under another name');
+    return undefined;
   }
 
   /** Runs one yt-dlp process for the job; undefined when the job was cancelled or the gateway closed meanwhile. */
@@ -163,8 +185,8 @@ function succeeded(outcome: RunOutcome): boolean {
 
 /**
  * The file yt-dlp said it wrote last (its `Destination:` or `[Merger]` line), if it is there. Each
- * download has a new folder of its own, named by its id, so yt-dlp never finds a file there already
- * (unless DOWNLOAD_DIR outlived the database whose ids it holds: the download then fails, "left no file").
+ * download starts in an empty folder of its own, named by its id, so yt-dlp never finds a file
+ * there already (its "has already been downloaded" names no file of this download).
  */
 function locateFile(reported: string | undefined, folder: string): { name: string; size: number } | undefined {
   if (reported === undefined) return undefined;
