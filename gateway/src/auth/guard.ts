@@ -88,7 +88,11 @@ export function enforce(request: FastifyRequest): void {
   }
 }
 
-/** The signed-in caller of a route whose access is 'user' or 'admin': enforce() refused everyone else before the handler. */
+/**
+ * The signed-in caller of a route whose access is 'user' or 'admin': enforce() refused everyone
+ * else before the handler. A handler of a public route that asks is refused 401, not a crash.
+ */
 export function caller(request: FastifyRequest): Authenticated {
-  return request.auth!;
+  if (!request.auth) throw new ApiError('UNAUTHORIZED', 'Sign in first');
+  return request.auth;
 }
