@@ -8,10 +8,16 @@ Feature: Staying consistent with Overseerr when it fails
 
   Rule: a refusal or an error leaves nothing behind
 
-    Scenario: Overseerr refuses a request over the person's quota
+    Scenario: Overseerr refuses a request over the person's quota, and the person is told so
       Given Bob has used up his film quota in Overseerr
       When Bob requests "Dune"
-      Then Bob is refused with REQUEST_REFUSED
+      Then Bob is refused with REQUEST_REFUSED, told that "the account's request quota is used up"
+      And Bob has no requests
+
+    Scenario: Overseerr refuses a request the person's account may not make, and the person is told so
+      Given Bob's Overseerr account may not make requests
+      When Bob requests "Dune"
+      Then Bob is refused with REQUEST_REFUSED, told that "the account may not make this kind of request"
       And Bob has no requests
 
     Scenario Outline: Overseerr failing to create a request leaves nothing behind

@@ -10,6 +10,10 @@ Given('{persona} has used up his/her film quota in Overseerr', function (this: M
   OverseerrItself.useUpFilmQuota(this, name);
 });
 
+Given('{persona}\'s Overseerr account may not make requests', function (this: MediaNestWorld, name: string) {
+  OverseerrItself.withdrawRequestPermission(this, name);
+});
+
 Given('Overseerr {fault} when asked to create a request', function (this: MediaNestWorld, fault: FaultKind) {
   this.upstreams.overseerr.failsCreating(fault);
 });

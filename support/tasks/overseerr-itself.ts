@@ -1,5 +1,6 @@
 import { expect } from '../checks/chai';
 import type { MediaNestWorld } from '../world';
+import { Permission } from '../upstreams/overseerr/model';
 import { RequestMedia } from './request-media';
 
 /** What people and admins do in Overseerr's own interface, past MediaNest. */
@@ -17,6 +18,12 @@ export const OverseerrItself = {
     for (let n = 1; n <= others; n++) model.addUser({ email: `viewer${n}@example.org`, plexUsername: `Viewer${n}` });
     const account = world.upstreams.plexTv.model.account(name);
     model.addUser({ email: account.email, plexUsername: account.username });
+  },
+
+  /** An admin takes the permission to make requests from the person's Overseerr account. */
+  withdrawRequestPermission(world: MediaNestWorld, name: string): void {
+    const user = OverseerrItself.userOf(world, name);
+    user.permissions &= ~Permission.REQUEST;
   },
 
   /** The email Overseerr keeps for the person is no longer the one their Plex account has. */

@@ -47,13 +47,25 @@ export interface OverseerrDetails {
   mediaInfo?: { status: number; requests?: OverseerrRequest[] } | null;
 }
 
-/** Why Overseerr refused to create a request; its own words are not passed on. */
-export type Refusal = 'duplicate' | 'forbidden' | 'nothing-left';
+/**
+ * Why Overseerr refused to create a request. Its own words are not passed on, but a 403 says
+ * which of a quota or a permission stood in the way ("Movie Quota exceeded.", "You do not have
+ * permission to make movie requests."); `forbidden` when it says neither.
+ */
+export type Refusal = 'duplicate' | 'over-quota' | 'not-permitted' | 'forbidden' | 'nothing-left';
 /** What Overseerr answered a request to create: the request, or why it refused. */
 export type CreateOutcome = { created: OverseerrRequest } | { refused: Refusal };
 
 /** Overseerr's answers that refuse a request (UPSTREAMS.md section 3): 202 only for a series with no season left. */
 const REFUSALS: Partial<Record<number, Refusal>> = { 409: 'duplicate', 403: 'forbidden', 202: 'nothing-left' };
+
+/** What Overseerr's 403 to a new request says stood in the way. */
+export function whatForbids(body: unknown): Refusal {
+  const message = typeof body === 'object' && body !== null && typeof (body as { message?: unknown }).message === 'string' ? (body as { message: string }).message : '';
+  if (/quota/i.test(message)) return 'over-quota';
+  if (/permission/i.test(message)) return 'not-permitted';
+  return 'forbidden';
+}
 
 const PAGE_SIZE = 100;
 const MAX_USER_PAGES = 50;
@@ -109,6 +121,7 @@ export class OverseerrApi {
       expectedStatuses: [403, 409],
     });
     const refused = REFUSALS[status];
+    if (refused === 'forbidden') return { refused: whatForbids(body) };
     return refused ? { refused } : { created: body };
   }
 
