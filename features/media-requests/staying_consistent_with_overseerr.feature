@@ -20,6 +20,12 @@ Feature: Staying consistent with Overseerr when it fails
       Then Bob is refused with REQUEST_REFUSED, told that "the account may not make this kind of request"
       And Bob has no requests
 
+    Scenario: Overseerr refuses a request without saying why, and the person is told it did not say
+      Given Overseerr refuses to create requests, without saying why
+      When Bob requests "Dune"
+      Then Bob is refused with REQUEST_REFUSED, told that "without saying why"
+      And Bob has no requests
+
     Scenario Outline: Overseerr failing to create a request leaves nothing behind
       Given Overseerr <misbehaves> when asked to create a request
       When Bob requests "Dune"

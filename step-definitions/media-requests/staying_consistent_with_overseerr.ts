@@ -14,6 +14,10 @@ Given('{persona}\'s Overseerr account may not make requests', function (this: Me
   OverseerrItself.withdrawRequestPermission(this, name);
 });
 
+Given('Overseerr refuses to create requests, without saying why', function (this: MediaNestWorld) {
+  this.upstreams.overseerr.failsCreating({ kind: 'status', status: 403 });
+});
+
 Given('Overseerr {fault} when asked to create a request', function (this: MediaNestWorld, fault: FaultKind) {
   this.upstreams.overseerr.failsCreating(fault);
 });

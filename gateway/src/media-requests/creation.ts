@@ -105,7 +105,7 @@ function held(request: OverseerrRequest, title: string) {
 function refusal(reason: Refusal): ApiError {
   if (reason === 'over-quota') return new ApiError('REQUEST_REFUSED', "Overseerr refused the request: the account's request quota is used up");
   if (reason === 'not-permitted') return new ApiError('REQUEST_REFUSED', 'Overseerr refused the request: the account may not make this kind of request');
-  if (reason === 'forbidden') return new ApiError('REQUEST_REFUSED', 'Overseerr refused the request: a quota or a permission does not allow it');
+  if (reason === 'forbidden') return new ApiError('REQUEST_REFUSED', 'Overseerr refused the request without saying why');
   if (reason === 'nothing-left') return new ApiError('ALREADY_REQUESTED', 'Every season asked for is already requested or available');
   return new ApiError('ALREADY_REQUESTED', 'This title has already been requested');
 }

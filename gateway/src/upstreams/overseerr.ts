@@ -50,7 +50,7 @@ export interface OverseerrDetails {
 /**
  * Why Overseerr refused to create a request. Its own words are not passed on, but a 403 says
  * which of a quota or a permission stood in the way ("Movie Quota exceeded.", "You do not have
- * permission to make movie requests."); `forbidden` when it says neither.
+ * permission to make movie requests."); `forbidden` when it says neither (or no JSON came).
  */
 export type Refusal = 'duplicate' | 'over-quota' | 'not-permitted' | 'forbidden' | 'nothing-left';
 /** What Overseerr answered a request to create: the request, or why it refused. */
@@ -59,9 +59,9 @@ export type CreateOutcome = { created: OverseerrRequest } | { refused: Refusal }
 /** Overseerr's answers that refuse a request (UPSTREAMS.md section 3): 202 only for a series with no season left. */
 const REFUSALS: Partial<Record<number, Refusal>> = { 409: 'duplicate', 403: 'forbidden', 202: 'nothing-left' };
 
-/** What Overseerr's 403 to a new request says stood in the way. */
+/** What Overseerr's 403 to a new request says stood in the way (its body's `message`). */
 export function whatForbids(body: unknown): Refusal {
-  const message = typeof body === 'object' && body !== null && typeof (body as { message?: unknown }).message === 'string' ? (body as { message: string }).message : '';
+  const message = String((body as { message?: unknown } | null | undefined)?.message);
   if (/quota/i.test(message)) return 'over-quota';
   if (/permission/i.test(message)) return 'not-permitted';
   return 'forbidden';
