@@ -126,6 +126,8 @@ export const DownloadChecks = {
     expect(readFileSync(join(folder, name), 'utf8'), 'Expected the finished file to be what yt-dlp downloaded, not the earlier file').to.not.equal(earlier.content);
     const asides = readdirSync(dirname(folder)).filter((entry) => entry.startsWith(`${earlier.number}.earlier-`));
     expect(asides, `Expected the earlier folder kept under another name beside ${folder}`).to.have.length(1);
+    // named by when it was set aside, in a name any file system takes (no colons)
+    expect(asides[0], 'Expected the earlier folder named by the time it was set aside').to.match(new RegExp(`^${earlier.number}\\.earlier-\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}-\\d{3}Z$`));
     expect(readdirSync(join(dirname(folder), asides[0]!)), 'Expected the earlier folder to hold just its file').to.deep.equal([earlier.name]);
     expect(readFileSync(join(dirname(folder), asides[0]!, earlier.name), 'utf8'), 'Expected the earlier file untouched').to.equal(earlier.content);
   },
